@@ -1,0 +1,97 @@
+/**
+ * RegisterApi: the only contract the UI sees. One method per operation, each taking one plain
+ * object (or nothing) and returning a promise of plain data, so that the same interface runs
+ * in-process, over WebSocket (browser mode) and over contextBridge IPC (Electron).
+ */
+import type { BasketLine, BasketTotals } from './domain/basket.js';
+import type { RegisterMessage } from './domain/messages.js';
+import type { CompletedSale } from './domain/sale.js';
+import type { SaleSummary, ScannerStatus } from './ports.js';
+
+export type RegisterMode = 'simulator' | 'production';
+
+export interface RegisterState {
+  registerId: string;
+  mode: RegisterMode;
+  /** 'scanning' while a sale is open; 'completed' shows the last sale until the next scan. */
+  phase: 'scanning' | 'completed';
+  /** Number the open sale will get when it completes. */
+  saleNo: number;
+  lines: readonly BasketLine[];
+  totals: BasketTotals;
+  /** Line touched by the last scan, for highlighting. */
+  lastLineId: string | null;
+  lastSale: CompletedSale | null;
+  scanners: readonly ScannerStatus[];
+  /** Most recent first, at most 20. */
+  messages: readonly RegisterMessage[];
+}
+
+export type ScanSource = 'keyboard' | 'scanner';
+
+export interface ScanRequest {
+  data: string;
+  source?: ScanSource;
+}
+
+export type ScanOutcome =
+  | { accepted: true; line: BasketLine }
+  | { accepted: false; message: RegisterMessage };
+
+export interface RegisterApi {
+  getState(): Promise<RegisterState>;
+  /** Keyed entry (or any scan not coming from a driver): the same path a scanner read takes. */
+  scan(request: ScanRequest): Promise<ScanOutcome>;
+  setQuantity(request: { lineId: string; quantity: number }): Promise<RegisterState>;
+  voidLine(request: { lineId: string }): Promise<RegisterState>;
+  payCash(request: { tendered: number }): Promise<CompletedSale>;
+  /** Clears the completed-sale display and opens the next sale. */
+  newSale(): Promise<RegisterState>;
+  recentSales(request: { limit: number }): Promise<SaleSummary[]>;
+  getSale(request: { saleId: string }): Promise<CompletedSale | null>;
+}
+
+export type RegisterMethod = keyof RegisterApi;
+
+/** Every method name, for bridges that are generated from the interface (IPC, WebSocket). */
+export const REGISTER_METHODS = [
+  'getState',
+  'scan',
+  'setQuantity',
+  'voidLine',
+  'payCash',
+  'newSale',
+  'recentSales',
+  'getSale',
+] as const satisfies readonly RegisterMethod[];
+
+// Compile-time check that the list above names every method exactly.
+type Missing = Exclude<RegisterMethod, (typeof REGISTER_METHODS)[number]>;
+const _allMethodsListed: Missing extends never ? true : Missing = true;
+void _allMethodsListed;
+
+export type RegisterEvent =
+  | { type: 'state'; state: RegisterState }
+  | { type: 'message'; message: RegisterMessage };
+
+/** Error codes a RegisterApi call can reject with; the message says what to fix. */
+export type RegisterErrorCode =
+  | 'invalid-request'
+  | 'line.notFound'
+  | 'quantity.invalid'
+  | 'sale.emptyBasket'
+  | 'sale.insufficientCash'
+  | 'unauthorized'
+  | 'not-available'
+  | 'internal';
+
+export class RegisterError extends Error {
+  constructor(
+    readonly code: RegisterErrorCode,
+    message: string,
+    readonly details?: Readonly<Record<string, string | number>>,
+  ) {
+    super(message);
+    this.name = 'RegisterError';
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Everything core tells a person is a code plus parameters; the renderer translates it.
+ * Keep codes stable: tests, scenario files and translations refer to them.
+ */
+export type MessageLevel = 'info' | 'warning' | 'error';
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export interface RegisterMessage {
+  code: MessageCode;
+  level: MessageLevel;
+  params: MessageParams;
+  /** Epoch milliseconds from the register's clock. */
+  at: number;
+}
+
+export const MESSAGE_CODES = [
+  'scan.added',
+  'scan.unknownItem',
+  'scan.badRead',
+  'scan.quantityChanged',
+  'line.voided',
+  'sale.completed',
+  'sale.emptyBasket',
+  'sale.insufficientCash',
+  'sale.started',
+  'scanner.connected',
+  'scanner.disconnected',
+  'scanner.error',
+  'input.invalid',
+] as const;
+
+export type MessageCode = (typeof MESSAGE_CODES)[number];

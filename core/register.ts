@@ -1,0 +1,275 @@
+/**
+ * The register: the use cases behind RegisterApi. Pure: everything outside (catalog, journal,
+ * scanners, clock, ids) comes in through ports.
+ */
+import {
+  RegisterError,
+  type RegisterApi,
+  type RegisterEvent,
+  type RegisterMode,
+  type RegisterState,
+  type ScanOutcome,
+  type ScanRequest,
+} from './api.js';
+import { addItem, basketTotals, BasketError, emptyBasket, setQuantity, voidLine, type Basket } from './domain/basket.js';
+import { classifyBarcode } from './domain/barcode/classify.js';
+import type { MessageCode, MessageLevel, MessageParams, RegisterMessage } from './domain/messages.js';
+import { cashTender, type CompletedSale } from './domain/sale.js';
+import type {
+  BadRead,
+  Catalog,
+  Clock,
+  SaleJournal,
+  SaleSummary,
+  ScanEvent,
+  ScannerDriver,
+  ScannerStatus,
+  Unsubscribe,
+} from './ports.js';
+
+export interface RegisterDeps {
+  registerId: string;
+  mode: RegisterMode;
+  catalog: Catalog;
+  journal: SaleJournal;
+  clock: Clock;
+  /** Makes client-side ids (sale ids are idempotency keys): UUIDs in production. */
+  newId: () => string;
+}
+
+const MAX_MESSAGES = 20;
+
+export class Register implements RegisterApi {
+  private basket: Basket = emptyBasket();
+  private startedAt: number | null = null;
+  private lastLineId: string | null = null;
+  private lastSale: CompletedSale | null = null;
+  private saleNo: number;
+  private messages: RegisterMessage[] = [];
+  private readonly listeners = new Set<(event: RegisterEvent) => void>();
+  private readonly scanners = new Map<string, { driver: ScannerDriver; status: ScannerStatus; unsubscribe: Unsubscribe[] }>();
+
+  constructor(private readonly deps: RegisterDeps) {
+    this.saleNo = deps.journal.nextSaleNo();
+  }
+
+  // ---- events ---------------------------------------------------------------------------------
+
+  subscribe(listener: (event: RegisterEvent) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: RegisterEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A broken listener (a closed socket, say) must not stop the register.
+      }
+    }
+  }
+
+  private emitState(): void {
+    this.emit({ type: 'state', state: this.snapshot() });
+  }
+
+  private say(code: MessageCode, level: MessageLevel, params: MessageParams = {}): RegisterMessage {
+    const message: RegisterMessage = { code, level, params, at: this.deps.clock.now() };
+    this.messages = [message, ...this.messages].slice(0, MAX_MESSAGES);
+    this.emit({ type: 'message', message });
+    return message;
+  }
+
+  // ---- scanners -------------------------------------------------------------------------------
+
+  attachScanner(driver: ScannerDriver): void {
+    if (this.scanners.has(driver.id)) throw new RegisterError('invalid-request', `scanner ${driver.id} is already attached`);
+    const entry = { driver, status: driver.status(), unsubscribe: [] as Unsubscribe[] };
+    entry.unsubscribe.push(
+      driver.onScan((event) => this.handleScanEvent(event)),
+      driver.onBadRead((bad) => this.handleBadRead(bad)),
+      driver.onStatus((status) => {
+        const before = entry.status.state;
+        entry.status = status;
+        if (before !== status.state) {
+          if (status.state === 'connected') this.say('scanner.connected', 'info', { driverId: status.driverId });
+          if (status.state === 'disconnected') this.say('scanner.disconnected', 'warning', { driverId: status.driverId });
+          if (status.state === 'error') {
+            this.say('scanner.error', 'error', { driverId: status.driverId, error: status.error ?? 'unknown error' });
+          }
+        }
+        this.emitState();
+      }),
+    );
+    this.scanners.set(driver.id, entry);
+    this.emitState();
+  }
+
+  detachScanner(driverId: string): ScannerDriver | undefined {
+    const entry = this.scanners.get(driverId);
+    if (!entry) return undefined;
+    for (const off of entry.unsubscribe) off();
+    this.scanners.delete(driverId);
+    this.emitState();
+    return entry.driver;
+  }
+
+  scannerDrivers(): ScannerDriver[] {
+    return [...this.scanners.values()].map((e) => e.driver);
+  }
+
+  private handleScanEvent(event: ScanEvent): void {
+    this.scanData(event.data, event.aimId);
+  }
+
+  private handleBadRead(bad: BadRead): void {
+    this.say('scan.badRead', 'error', { driverId: bad.driverId, reason: bad.reason });
+    this.emitState();
+  }
+
+  // ---- RegisterApi ------------------------------------------------------------------------------
+
+  async getState(): Promise<RegisterState> {
+    return this.snapshot();
+  }
+
+  async scan(request: ScanRequest): Promise<ScanOutcome> {
+    return this.scanData(request.data, undefined);
+  }
+
+  private scanData(data: string, aimId: string | undefined): ScanOutcome {
+    const barcode = classifyBarcode(data, aimId === undefined ? {} : { aimId });
+    if (!barcode.ok) {
+      const message = this.say('scan.badRead', 'error', { data: printable(data), reason: barcode.reason });
+      this.emitState();
+      return { accepted: false, message };
+    }
+    const item = this.deps.catalog.findByCode(barcode.lookupCode);
+    if (!item) {
+      const message = this.say('scan.unknownItem', 'error', { code: barcode.lookupCode });
+      this.emitState();
+      return { accepted: false, message };
+    }
+    this.openSaleIfCompleted();
+    if (this.startedAt === null) this.startedAt = this.deps.clock.now();
+    const { basket, line } = addItem(this.basket, item);
+    this.basket = basket;
+    this.lastLineId = line.lineId;
+    this.say('scan.added', 'info', { code: item.code, name: item.nameJa, quantity: line.quantity, price: item.price });
+    this.emitState();
+    return { accepted: true, line };
+  }
+
+  async setQuantity(request: { lineId: string; quantity: number }): Promise<RegisterState> {
+    this.basket = this.basketOp(() => setQuantity(this.basket, request.lineId, request.quantity));
+    this.lastLineId = request.lineId;
+    this.say('scan.quantityChanged', 'info', { lineId: request.lineId, quantity: request.quantity });
+    this.emitState();
+    return this.snapshot();
+  }
+
+  async voidLine(request: { lineId: string }): Promise<RegisterState> {
+    this.basket = this.basketOp(() => voidLine(this.basket, request.lineId));
+    if (this.lastLineId === request.lineId) this.lastLineId = null;
+    this.say('line.voided', 'info', { lineId: request.lineId });
+    this.emitState();
+    return this.snapshot();
+  }
+
+  async payCash(request: { tendered: number }): Promise<CompletedSale> {
+    const tendered = request.tendered;
+    if (!Number.isSafeInteger(tendered) || tendered < 0) {
+      throw new RegisterError('invalid-request', `tendered must be a whole number of yen, got ${String(tendered)}`);
+    }
+    if (this.basket.lines.length === 0) {
+      this.say('sale.emptyBasket', 'warning');
+      this.emitState();
+      throw new RegisterError('sale.emptyBasket', 'the basket is empty: scan an item first');
+    }
+    const totals = basketTotals(this.basket);
+    if (tendered < totals.total) {
+      this.say('sale.insufficientCash', 'error', { total: totals.total, tendered, short: totals.total - tendered });
+      this.emitState();
+      throw new RegisterError('sale.insufficientCash', `¥${tendered} does not cover the total ¥${totals.total}`, {
+        total: totals.total,
+        tendered,
+      });
+    }
+    const now = this.deps.clock.now();
+    // Commit first; memory changes only after the sale is durable.
+    const committed = this.deps.journal.commitSale({
+      saleId: this.deps.newId(),
+      registerId: this.deps.registerId,
+      startedAt: this.startedAt ?? now,
+      completedAt: now,
+      lines: this.basket.lines,
+      totals,
+      tenders: [cashTender(totals.total, tendered)],
+    });
+    this.basket = emptyBasket();
+    this.startedAt = null;
+    this.lastLineId = null;
+    this.lastSale = committed;
+    this.saleNo = this.deps.journal.nextSaleNo();
+    this.say('sale.completed', 'info', {
+      saleNo: committed.saleNo,
+      total: committed.totals.total,
+      change: committed.tenders[0]?.change ?? 0,
+    });
+    this.emitState();
+    return committed;
+  }
+
+  async newSale(): Promise<RegisterState> {
+    this.openSaleIfCompleted();
+    this.emitState();
+    return this.snapshot();
+  }
+
+  async recentSales(request: { limit: number }): Promise<SaleSummary[]> {
+    return this.deps.journal.recentSales(Math.max(1, Math.min(100, Math.trunc(request.limit))));
+  }
+
+  async getSale(request: { saleId: string }): Promise<CompletedSale | null> {
+    return this.deps.journal.getSale(request.saleId) ?? null;
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private openSaleIfCompleted(): void {
+    if (this.lastSale !== null && this.basket.lines.length === 0) {
+      this.lastSale = null;
+    }
+  }
+
+  private basketOp(op: () => Basket): Basket {
+    try {
+      return op();
+    } catch (error) {
+      if (error instanceof BasketError) throw new RegisterError(error.code, error.message);
+      throw error;
+    }
+  }
+
+  snapshot(): RegisterState {
+    return {
+      registerId: this.deps.registerId,
+      mode: this.deps.mode,
+      phase: this.lastSale !== null && this.basket.lines.length === 0 ? 'completed' : 'scanning',
+      saleNo: this.saleNo,
+      lines: this.basket.lines,
+      totals: basketTotals(this.basket),
+      lastLineId: this.lastLineId,
+      lastSale: this.lastSale,
+      scanners: [...this.scanners.values()].map((e) => e.status),
+      messages: this.messages,
+    };
+  }
+}
+
+/** Shows control characters in a rejected read as \xNN so messages stay one readable line. */
+function printable(data: string): string {
+  const shown = data.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return shown.length > 64 ? `${shown.slice(0, 61)}...` : shown;
+}
