@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// `regi` command: runs the TypeScript CLI through tsx (no build step for Node code).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../cli/regi.ts');
+process.exitCode = await main(process.argv.slice(2));
