@@ -1,4 +1,7 @@
 import type { CliCommand } from '../command.js';
+import { scanCommand } from './scan.js';
+import { serveCommand } from './serve.js';
+import { startCommand } from './start.js';
 
 /** Every `regi` subcommand, in the order `regi help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand];

@@ -32,4 +32,9 @@ export interface CatalogItem {
   category: Category;
   /** Age-restricted (20+ in Japan): alcohol and tobacco. */
   ageRestricted: boolean;
+  /**
+   * How many units one of this item counts as for quantity purchase limits: a tobacco carton is
+   * 10 packs. Absent means 1.
+   */
+  unitsPerItem?: number;
 }

@@ -1,0 +1,80 @@
+import { intFlag, parseArgs, stringFlag } from '../args.js';
+import { CliUsageError, type CliCommand } from '../command.js';
+import { dataDirFrom } from '../data-dir.js';
+import { startHost } from '../../host/start-host.js';
+import { SUFFIXES, type SerialScannerOptions } from '../../host/serial-scanners.js';
+
+const usage = `usage: regi serve [--data DIR] [--port N] [--host ADDR] [--simulator | --production]
+                  [--sim-scanners N] [--serial PATH [--baud N] [--suffix CR|LF|CRLF]] [--ready-json]
+
+Starts the headless register host: the register UI at http://HOST:PORT/, its WebSocket at /ws,
+and the control API at /api (see docs/api.md). The database lives in DIR/register.sqlite.
+
+  --data DIR         data directory (default $REGI_DATA or ./.regi-data)
+  --port N           TCP port (default 5178; 0 picks a free one)
+  --host ADDR        listen address (default 127.0.0.1; anything else exposes the register)
+  --simulator        simulator mode (default): simulated scanners and tester controls are available
+  --production       production mode: simulator controls are refused
+  --sim-scanners N   simulated serial scanners (socat pty pairs) to attach (default 1)
+  --serial PATH      open a real serial scanner at PATH (e.g. /dev/ttyACM0)
+  --baud N           its baud rate (default 9600)
+  --suffix S         its suffix: CR (default), LF or CRLF
+  --ready-json       print one line "REGI_READY {json}" when listening (for the Electron shell)`;
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'start the headless register host (UI + API) with its database in --data',
+  usage,
+  async run(argv) {
+    const args = parseArgs(argv, {
+      values: ['data', 'port', 'host', 'sim-scanners', 'serial', 'baud', 'suffix'],
+      booleans: ['simulator', 'production', 'ready-json'],
+    });
+    if (args.positionals.length > 0) throw new CliUsageError(`unexpected argument "${args.positionals[0]}"`);
+    if (args.flags.has('simulator') && args.flags.has('production')) throw new CliUsageError('choose --simulator or --production, not both');
+    const mode = args.flags.has('production') ? 'production' : 'simulator';
+    const serialScanners: SerialScannerOptions[] = [];
+    const serialPath = stringFlag(args, 'serial');
+    if (serialPath !== undefined) {
+      const suffix = (stringFlag(args, 'suffix') ?? 'CR').toUpperCase();
+      if (!(suffix in SUFFIXES)) throw new CliUsageError(`--suffix must be CR, LF or CRLF, got "${suffix}"`);
+      serialScanners.push({
+        id: 'serial-1',
+        path: serialPath,
+        baudRate: intFlag(args, 'baud', { min: 300, max: 921_600 }) ?? 9600,
+        suffix: suffix as keyof typeof SUFFIXES,
+      });
+    } else if (args.flags.has('baud') || args.flags.has('suffix')) {
+      throw new CliUsageError('--baud and --suffix configure a real scanner: give --serial PATH too');
+    }
+    const host = await startHost({
+      dataDir: dataDirFrom(stringFlag(args, 'data')),
+      port: intFlag(args, 'port', { min: 0, max: 65_535 }) ?? 5178,
+      host: stringFlag(args, 'host') ?? '127.0.0.1',
+      mode,
+      simulatedScanners: mode === 'simulator' ? (intFlag(args, 'sim-scanners', { min: 0, max: 32 }) ?? 1) : 0,
+      serialScanners,
+    });
+    if (args.flags.has('ready-json')) {
+      console.log(`REGI_READY ${JSON.stringify({ url: host.url, port: host.port, token: host.token })}`);
+    }
+    console.log(`Regi register ${host.registerId} (${mode} mode) at ${host.url}/`);
+    console.log(`  data: ${host.dataDir}   token: ${host.token} (also in ${host.dataDir}/host.json)`);
+    await waitForSignal();
+    console.log('stopping…');
+    await host.close();
+    return 0;
+  },
+};
+
+export function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

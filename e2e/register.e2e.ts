@@ -1,0 +1,114 @@
+/**
+ * The walking skeleton end to end, as a cashier sees it: three items scanned through the simulated
+ * serial scanner (socat pty -> the register's real serial driver), the basket and totals on screen
+ * in Chromium, cash paid from the keyboard, and the sale still there after the host restarts.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { RegisterState } from '../core/api.js';
+import type { SaleSummary } from '../core/ports.js';
+import { DEMO_CATALOG, DEMO_CODES } from '../db/seed/demo-catalog.js';
+import { launchChromium } from './support/browser.js';
+import { startHostProcess, type HostProcess } from './support/host-process.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'regi-e2e-'));
+let browser: Browser;
+let host: HostProcess | undefined;
+
+const price = (code: string) => DEMO_CATALOG.find((i) => i.code === code)!.price;
+const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
+
+before(async () => {
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function openRegister(h: HostProcess): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  await page.goto(`${h.url}/`);
+  await page.getByTestId('connection-status').and(page.locator('[data-state="open"]')).waitFor();
+  return page;
+}
+
+describe('walking skeleton in the browser', () => {
+  const codes = [DEMO_CODES.onigiriSalmon, DEMO_CODES.greenTea, DEMO_CODES.tobaccoPack];
+  const total = codes.reduce((sum, c) => sum + price(c), 0);
+  let saleId = '';
+
+  test('three scans through the pty serial scanner appear with the right totals; cash pays', async () => {
+    host = await startHostProcess({ dataDir });
+    const page = await openRegister(host);
+    await page.getByTestId('scanner-status').getByText('connected').first().waitFor();
+
+    for (const code of codes) {
+      const answer = await host.api<{ delivery: { result: string; aimId?: string } }>('POST', '/api/sim/scanners/sim-serial-1/scan', {
+        data: code,
+        aimId: ']E0',
+      });
+      assert.equal(answer.delivery.result, 'scan');
+      assert.equal(answer.delivery.aimId, ']E0');
+    }
+    await assertBasketOnScreen(page, codes);
+    await page.getByTestId('total').getByText(yen(total)).waitFor();
+
+    const state = await host.api<RegisterState>('GET', '/api/register');
+    assert.equal(state.totals.total, total);
+    assert.deepEqual(state.totals.taxes.map((t) => t.ratePercent), [8, 10]);
+    await page.getByTestId('tax-8').getByText(yen(state.totals.taxes[0]!.tax)).waitFor();
+    await page.getByTestId('tax-10').getByText(yen(state.totals.taxes[1]!.tax)).waitFor();
+
+    // A bad read: a clear message on screen, nothing added.
+    const bad = codes[0]!.slice(0, 12) + String((Number(codes[0]![12]) + 1) % 10);
+    await host.api('POST', '/api/sim/scanners/sim-serial-1/scan', { data: bad });
+    await page.getByTestId('message-banner').and(page.locator('[data-code="scan.badRead"]')).waitFor();
+    await assertBasketOnScreen(page, codes);
+
+    // Cash from the keyboard: F4, the amount received, Enter.
+    await page.keyboard.press('F4');
+    await page.getByTestId('tendered-input').fill('2000');
+    await page.getByTestId('tendered-input').press('Enter');
+    await page.getByTestId('sale-complete').waitFor();
+    await page.getByTestId('change').getByText(yen(2000 - total)).waitFor();
+
+    const sales = await host.api<SaleSummary[]>('GET', '/api/sales?limit=5');
+    assert.equal(sales.length, 1);
+    assert.equal(sales[0]!.total, total);
+    saleId = sales[0]!.saleId;
+    await page.close();
+  });
+
+  test('the sale is still there after the host restarts', async () => {
+    assert.ok(host, 'the first test started the host');
+    await host.stop('SIGTERM');
+    host = await startHostProcess({ dataDir });
+    const sale = await host.api<{ saleId: string; totals: { total: number }; lines: unknown[] } | null>('GET', `/api/sales/${saleId}`);
+    assert.equal(sale?.totals.total, total);
+    assert.equal(sale?.lines.length, 3);
+
+    const page = await openRegister(host);
+    await page.getByTestId('recent-sales').getByText(yen(total)).first().waitFor();
+    const state = await host.api<RegisterState>('GET', '/api/register');
+    assert.equal(state.lines.length, 0);
+    assert.equal(state.saleNo, 2);
+    await page.close();
+  });
+});
+
+async function assertBasketOnScreen(page: Page, codes: string[]): Promise<void> {
+  const lines = page.getByTestId('basket-line');
+  await lines.nth(codes.length - 1).waitFor();
+  assert.equal(await lines.count(), codes.length);
+  for (const [i, code] of codes.entries()) {
+    assert.equal(await lines.nth(i).getAttribute('data-code'), code);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Boundary validation: every RegisterApi call arriving over WebSocket, IPC relay or the control API
+ * is checked here before it reaches core. Errors name the field.
+ */
+import { z } from 'zod';
+import { REGISTER_METHODS, RegisterError, type RegisterMethod } from '../core/api.js';
+
+const code = z.string().min(1, 'must not be empty').max(512, 'is longer than any barcode (512 characters)');
+const lineId = z.string().regex(/^L\d{1,6}$/, 'must be a basket line id like L1');
+
+export const METHOD_PARAMS = {
+  getState: z.undefined(),
+  scan: z.strictObject({ data: code, source: z.enum(['keyboard', 'scanner']).optional() }),
+  setQuantity: z.strictObject({ lineId, quantity: z.number().int('must be a whole number').min(1).max(999) }),
+  voidLine: z.strictObject({ lineId }),
+  payCash: z.strictObject({ tendered: z.number().int('must be a whole number of yen').min(0).max(10_000_000) }),
+  newSale: z.undefined(),
+  recentSales: z.strictObject({ limit: z.number().int().min(1).max(100) }),
+  getSale: z.strictObject({ saleId: z.string().uuid('must be a sale id (UUID)') }),
+} satisfies Record<RegisterMethod, z.ZodType>;
+
+export function isRegisterMethod(value: unknown): value is RegisterMethod {
+  return typeof value === 'string' && (REGISTER_METHODS as readonly string[]).includes(value);
+}
+
+/** Describes a zod failure as "field: problem; field: problem". */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'request'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function parseParams(method: RegisterMethod, params: unknown): unknown {
+  // Methods without parameters accept an absent or empty object, as JSON clients send either.
+  const schema: z.ZodType = METHOD_PARAMS[method];
+  const value = schema instanceof z.ZodUndefined && isEmptyObject(params) ? undefined : params;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new RegisterError('invalid-request', `${method}: ${describeZodError(result.error)}`);
+  }
+  return result.data;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}

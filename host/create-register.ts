@@ -1,0 +1,31 @@
+/**
+ * The composition root: the one place that wires core's Register to its adapters.
+ * Everything else receives what it needs as parameters.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RegisterMode } from '../core/api.js';
+import type { Catalog, Clock, SaleJournal, ScannerDriver } from '../core/ports.js';
+import { Register } from '../core/register.js';
+
+export interface RegisterWiring {
+  registerId: string;
+  mode: RegisterMode;
+  catalog: Catalog;
+  journal: SaleJournal;
+  clock: Clock;
+  scanners?: readonly ScannerDriver[];
+  newId?: () => string;
+}
+
+export function createRegister(wiring: RegisterWiring): Register {
+  const register = new Register({
+    registerId: wiring.registerId,
+    mode: wiring.mode,
+    catalog: wiring.catalog,
+    journal: wiring.journal,
+    clock: wiring.clock,
+    newId: wiring.newId ?? randomUUID,
+  });
+  for (const scanner of wiring.scanners ?? []) register.attachScanner(scanner);
+  return register;
+}

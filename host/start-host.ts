@@ -1,0 +1,116 @@
+/**
+ * Starts a whole register host: database, register, scanners, HTTP/WebSocket server.
+ * Used by `regi serve`, `regi start` (browser fallback), the Electron shell (as a child process) and tests.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RegisterMode } from '../core/api.js';
+import { systemClock, type Clock, type ScannerDriver } from '../core/ports.js';
+import { openRegisterStore } from '../db/register-store.js';
+import { createRegister } from './create-register.js';
+import { startHttpHost } from './http-server.js';
+import { createSerialScannerDriver, type SerialScannerOptions } from './serial-scanners.js';
+import { SerialSimulators } from './serial-simulators.js';
+import { newToken, publishHostInfo } from './token.js';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DEFAULT_RENDERER_DIR = join(PROJECT_ROOT, 'dist', 'renderer');
+
+export interface StartHostOptions {
+  dataDir: string;
+  port: number;
+  host?: string;
+  mode: RegisterMode;
+  /** Simulated serial scanners to attach at start (simulator mode only). Default 1. */
+  simulatedScanners?: number;
+  /** Real serial scanners to open. */
+  serialScanners?: readonly SerialScannerOptions[];
+  clock?: Clock;
+  rendererDir?: string;
+  token?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  registerId: string;
+  close(): Promise<void>;
+}
+
+export async function startHost(options: StartHostOptions): Promise<RunningHost> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const store = openRegisterStore(dataDir);
+  const closers: Array<() => Promise<void> | void> = [() => store.close()];
+  try {
+    const register = createRegister({
+      registerId: store.registerId,
+      mode: options.mode,
+      catalog: store.catalog,
+      journal: store.journal,
+      clock,
+    });
+
+    const drivers: ScannerDriver[] = [];
+    for (const serial of options.serialScanners ?? []) {
+      const driver = createSerialScannerDriver(serial, clock);
+      register.attachScanner(driver);
+      drivers.push(driver);
+      // A missing device is not fatal: the driver reports it and keeps retrying.
+      driver.open().catch((error: unknown) => console.error(`[regi] scanner ${driver.id}: ${String(error)}`));
+    }
+    closers.unshift(async () => {
+      await Promise.all(drivers.map((d) => d.close()));
+    });
+
+    let simulators: SerialSimulators | null = null;
+    if (options.mode === 'simulator') {
+      simulators = new SerialSimulators(register, clock);
+      closers.unshift(() => simulators!.close());
+      const count = options.simulatedScanners ?? 1;
+      for (let i = 1; i <= count; i++) await simulators.add({ id: `sim-serial-${i}` });
+    }
+
+    const token = options.token ?? newToken();
+    const http = await startHttpHost({
+      register,
+      token,
+      host: options.host ?? '127.0.0.1',
+      port: options.port,
+      rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+      simulators,
+    });
+    closers.unshift(() => http.close());
+    const unpublish = publishHostInfo({
+      url: http.url, port: http.port, token, pid: process.pid, dataDir, mode: options.mode,
+    });
+    closers.unshift(unpublish);
+
+    let closed: Promise<void> | undefined;
+    return {
+      url: http.url,
+      port: http.port,
+      token,
+      dataDir,
+      registerId: store.registerId,
+      close: () => (closed ??= runClosers(closers)),
+    };
+  } catch (error) {
+    await runClosers(closers);
+    throw error;
+  }
+}
+
+async function runClosers(closers: Array<() => Promise<void> | void>): Promise<void> {
+  for (const close of closers) {
+    try {
+      await close();
+    } catch (error) {
+      console.error('[regi] while closing:', error);
+    }
+  }
+}
