@@ -1,0 +1,50 @@
+/**
+ * The Gateway port: what the register needs from a wallet payment gateway. gateway/client implements it
+ * over HTTP; outcomes distinguish "definitely declined" from "we do not know" so the caller never pays twice.
+ */
+import type { Yen } from '../domain/money.js';
+
+export interface WalletPayRequest {
+  /** Idempotency key, made and persisted by the register before the first request. */
+  merchantPaymentId: string;
+  /** The one-time code the customer's app showed. */
+  code: string;
+  amount: Yen;
+  terminalId: string;
+  /** Yen per category in this payment (the gateway's tobacco-share fraud rule reads it). */
+  categoryTotals: Readonly<Record<string, Yen>>;
+  requestedAt: number;
+}
+
+export type WalletPayOutcome =
+  | { outcome: 'succeeded'; paymentId: string; walletId: string }
+  | { outcome: 'declined'; reason: string; code: string }
+  | { outcome: 'awaiting-user' }
+  | { outcome: 'unknown'; error: string };
+
+export type WalletQueryOutcome =
+  | { outcome: 'succeeded'; paymentId: string; walletId: string }
+  | { outcome: 'failed'; reason: string; code: string }
+  | { outcome: 'awaiting-user' }
+  | { outcome: 'not-found' }
+  | { outcome: 'cancelled' }
+  | { outcome: 'unknown'; error: string };
+
+export type WalletCancelOutcome =
+  | { outcome: 'voided' }
+  | { outcome: 'reversed' }
+  | { outcome: 'retry-later'; reason: string }
+  | { outcome: 'refused'; reason: string }
+  | { outcome: 'unknown'; error: string };
+
+export type WalletRefundOutcome =
+  | { outcome: 'refunded'; refundId: string }
+  | { outcome: 'refused'; reason: string }
+  | { outcome: 'unknown'; error: string };
+
+export interface WalletGateway {
+  pay(request: WalletPayRequest): Promise<WalletPayOutcome>;
+  query(merchantPaymentId: string): Promise<WalletQueryOutcome>;
+  cancel(merchantPaymentId: string): Promise<WalletCancelOutcome>;
+  refund(request: { merchantRefundId: string; merchantPaymentId: string; amount: Yen }): Promise<WalletRefundOutcome>;
+}
