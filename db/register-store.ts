@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../core/ports.js';
 import { SqliteCatalog } from './catalog-repository.js';
 import { migrate } from './migrate.js';
 import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from './open-database.js';
+import { SqliteOutbox } from './outbox-repository.js';
 import { SqliteSaleJournal } from './sale-journal.js';
 import { seedDemoCatalog } from './seed/demo-catalog.js';
 
@@ -19,6 +20,7 @@ export interface RegisterStore {
   readonly db: SqliteDatabase;
   readonly catalog: SqliteCatalog;
   readonly journal: SqliteSaleJournal;
+  readonly outbox: SqliteOutbox;
   readonly registerId: string;
   /** Items inserted by the demo seed during this open (0 when the catalog already had items). */
   readonly seeded: number;
@@ -45,6 +47,7 @@ export function openRegisterStore(dataDir: string, options: RegisterStoreOptions
       db,
       catalog: new SqliteCatalog(db),
       journal: new SqliteSaleJournal(db),
+      outbox: new SqliteOutbox(db),
       registerId,
       seeded,
       close: () => {
