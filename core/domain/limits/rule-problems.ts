@@ -1,0 +1,62 @@
+/**
+ * Meaning checks on a well-typed draft (the shape is checked at the boundary, e.g. with zod in host/):
+ * things a type cannot say, such as unique rule ids or a wallet window that can never apply.
+ * Each problem carries the path of the offending value so an importer can point at its line.
+ */
+import { CATEGORIES } from '../catalog-item.js';
+import type { LimitRule, RuleSetDraft } from './rule.js';
+
+export type ProblemPath = readonly (string | number)[];
+
+export interface RuleProblem {
+  path: ProblemPath;
+  message: string;
+}
+
+const GTIN = /^\d{8,14}$/;
+
+export function ruleSetProblems(draft: RuleSetDraft): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (!Number.isSafeInteger(draft.effectiveFrom) || draft.effectiveFrom < 0) {
+    problems.push({ path: ['effectiveFrom'], message: 'effectiveFrom must be a time (epoch ms, not negative)' });
+  }
+  const seen = new Map<string, number>();
+  draft.rules.forEach((rule, i) => {
+    const earlier = seen.get(rule.ruleId);
+    if (earlier !== undefined) {
+      problems.push({ path: ['rules', i, 'ruleId'], message: `ruleId "${rule.ruleId}" is already used by rules[${earlier}]` });
+    } else {
+      seen.set(rule.ruleId, i);
+    }
+    for (const p of ruleProblems(rule)) problems.push({ path: ['rules', i, ...p.path], message: p.message });
+  });
+  return problems;
+}
+
+export function ruleProblems(rule: LimitRule): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (rule.ruleId.trim() === '') problems.push({ path: ['ruleId'], message: 'ruleId must not be empty' });
+  if (rule.name.trim() === '') problems.push({ path: ['name'], message: 'name must not be empty' });
+  if (!Number.isSafeInteger(rule.max) || rule.max < 0) {
+    const unit = rule.measure === 'amount' ? 'yen' : 'units';
+    problems.push({ path: ['max'], message: `max must be a whole number of ${unit}, 0 or more, got ${rule.max}` });
+  }
+  if (rule.scope.kind === 'item') {
+    if (rule.scope.codes.length === 0) problems.push({ path: ['scope', 'codes'], message: 'an item rule needs at least one item code' });
+    rule.scope.codes.forEach((code, j) => {
+      if (!GTIN.test(code)) problems.push({ path: ['scope', 'codes', j], message: `"${code}" is not an item code (8 to 14 digits)` });
+    });
+  } else if (rule.scope.kind === 'category') {
+    if (rule.scope.categories.length === 0) {
+      problems.push({ path: ['scope', 'categories'], message: 'a category rule needs at least one category' });
+    }
+    rule.scope.categories.forEach((c, j) => {
+      if (!CATEGORIES.includes(c)) problems.push({ path: ['scope', 'categories', j], message: `"${c}" is not a category` });
+    });
+  }
+  if (rule.window === 'wallet-24h' && rule.tender === 'cash') {
+    // A cash sale has no wallet to count against, so this rule could never apply.
+    problems.push({ path: ['tender'], message: "a 'wallet-24h' rule cannot have tender 'cash': cash sales have no wallet" });
+  }
+  return problems;
+}
