@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { MESSAGE_CODES, type MessageCode, type MessageParams } from '../../core/domain/messages.js';
+import { LANGS } from './dictionary.js';
+import { en } from './en.js';
+import { formatYen } from './format.js';
+import { ja } from './ja.js';
+import { DICTIONARIES, LANG_STORAGE_KEY, loadLang, saveLang, translate } from './translate.js';
+
+/** Parameters core sends with each code (core/register.ts). */
+const SAMPLE: Record<MessageCode, MessageParams> = {
+  'scan.added': { code: '4901234567894', name: '鮭おにぎり', quantity: 2, price: 160 },
+  'scan.unknownItem': { code: '4901234567894' },
+  'scan.badRead': { data: '4901234567890', reason: 'EAN-13 check digit is 0, expected 4: bad read, scan again' },
+  'scan.quantityChanged': { lineId: 'L1', quantity: 3 },
+  'line.voided': { lineId: 'L1' },
+  'sale.completed': { saleNo: 12, total: 1234, change: 8766 },
+  'sale.emptyBasket': {},
+  'sale.insufficientCash': { total: 1234, tendered: 1000, short: 234 },
+  'sale.started': {},
+  'scanner.connected': { driverId: 'serial-1' },
+  'scanner.disconnected': { driverId: 'serial-1' },
+  'scanner.error': { driverId: 'serial-1', error: 'port gone' },
+  'input.invalid': { reason: 'quantity must be 1..999' },
+};
+
+describe('i18n', () => {
+  test('both dictionaries cover every message code and every ui key', () => {
+    for (const dictionary of [ja, en]) {
+      assert.deepEqual(Object.keys(dictionary.messages).sort(), [...MESSAGE_CODES].sort(), `${dictionary.lang} message codes`);
+    }
+    assert.deepEqual(Object.keys(en.ui).sort(), Object.keys(ja.ui).sort());
+    assert.deepEqual(Object.keys(DICTIONARIES).sort(), [...LANGS].sort());
+  });
+
+  test('every message translates with the parameters core sends, leaving no placeholder', () => {
+    for (const lang of LANGS) {
+      for (const code of MESSAGE_CODES) {
+        const text = translate(code, SAMPLE[code], lang);
+        assert.ok(text.length > 0, `${lang} ${code}`);
+        assert.doesNotMatch(text, /\?|undefined|\{/, `${lang} ${code}: ${text}`);
+      }
+    }
+  });
+
+  test('errors say what happened and what to do next', () => {
+    assert.equal(
+      translate('scan.unknownItem', { code: '4901234567894' }, 'ja'),
+      'この商品は登録されていません (4901234567894)。商品を確認してください',
+    );
+    assert.equal(translate('scan.badRead', { reason: 'X' }, 'ja'), '読み取りエラー: X。もう一度スキャンしてください');
+    assert.equal(translate('scan.unknownItem', { code: '123' }, 'en'), 'This item is not registered (123). Check the item');
+    assert.match(translate('sale.insufficientCash', SAMPLE['sale.insufficientCash'], 'ja'), /不足 ¥234/);
+    assert.match(translate('sale.completed', SAMPLE['sale.completed'], 'en'), /Change ¥8,766/);
+  });
+
+  test('a missing parameter shows as ? and an unknown code shows as itself', () => {
+    assert.equal(translate('scan.unknownItem', {}, 'ja'), 'この商品は登録されていません (?)。商品を確認してください');
+    assert.equal(translate('limit.blocked', { rule: 'r1' }, 'en'), 'limit.blocked {"rule":"r1"}');
+  });
+
+  test('language defaults to Japanese and the choice persists', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    assert.equal(loadLang(storage), 'ja');
+    assert.equal(loadLang(undefined), 'ja');
+    saveLang(storage, 'en');
+    assert.equal(store.get(LANG_STORAGE_KEY), 'en');
+    assert.equal(loadLang(storage), 'en');
+    const broken = {
+      getItem: (): string | null => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
+    assert.equal(loadLang(broken), 'ja');
+    assert.doesNotThrow(() => saveLang(broken, 'en'));
+  });
+});
+
+describe('formatYen', () => {
+  test('formats whole yen with thousands separators', () => {
+    assert.equal(formatYen(0), '¥0');
+    assert.equal(formatYen(160), '¥160');
+    assert.equal(formatYen(1234), '¥1,234');
+    assert.equal(formatYen(1000000), '¥1,000,000');
+    assert.equal(formatYen(-1234), '-¥1,234');
+    assert.equal(formatYen(Number.NaN), '¥?');
+  });
+});
+
+describe('bad read reasons', () => {
+  test('a reject code is translated; without one, core words are shown', () => {
+    assert.equal(
+      translate('scan.badRead', { reason: 'EAN-13 check digit is 9, expected 3', rejectCode: 'check-digit' }, 'ja'),
+      '読み取りエラー: チェックデジットが一致しません。もう一度スキャンしてください',
+    );
+    assert.equal(translate('scan.badRead', { reason: 'too short', rejectCode: 'length' }, 'en'), 'Read error: the barcode has the wrong number of digits. Scan again');
+    assert.equal(translate('scan.badRead', { reason: 'odd', rejectCode: 'new-code' }, 'en'), 'Read error: odd. Scan again');
+  });
+});

@@ -1,0 +1,343 @@
+/**
+ * The cashier screen: basket, totals, keyed entry, cash tender, scanners, recent sales.
+ * Every operation goes through RegisterApi; this component only keeps what is on screen
+ * (selection, typed text, which panel is open).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BasketLine } from '../../core/domain/basket.js';
+import type { MessageLevel } from '../../core/domain/messages.js';
+import type { RegisterConnection } from '../connection/types.js';
+import type { Lang } from '../i18n/dictionary.js';
+import { loadLang, saveLang, translate, uiText, type UiKey } from '../i18n/translate.js';
+import { bannerMessage, messageKey } from './banner.js';
+import { BasketTable } from './BasketTable.js';
+import { CodeEntry } from './CodeEntry.js';
+import { Header } from './Header.js';
+import { keyAction, type KeyAction, type KeyContext } from './keys.js';
+import { MessageBanner } from './MessageBanner.js';
+import { RecentSales } from './RecentSales.js';
+import { SaleComplete } from './SaleComplete.js';
+import { ScannerPanel } from './ScannerPanel.js';
+import { moveSelection, parseQuantity, reconcileSelection, stepQuantity } from './selection.js';
+import { ShortcutStrip } from './ShortcutStrip.js';
+import { TenderPanel } from './TenderPanel.js';
+import { TotalsPanel } from './TotalsPanel.js';
+import { useRegister } from './use-register.js';
+
+interface LocalProblem {
+  level: MessageLevel;
+  text: string;
+  code: string;
+  /** The newest register message when this happened: a newer one replaces the local problem. */
+  after: string | null;
+}
+
+/** Errors the register already reported as a message; showing them again would repeat the banner. */
+const REPORTED_BY_REGISTER = new Set(['sale.emptyBasket', 'sale.insufficientCash']);
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function CashierScreen(props: { connection: RegisterConnection; storage?: Storage }) {
+  const { connection, storage } = props;
+  const api = connection.api;
+  const [lang, setLang] = useState<Lang>(() => loadLang(storage));
+  const t = useCallback((key: UiKey) => uiText(key, lang), [lang]);
+  const [code, setCode] = useState('');
+  const [tenderOpen, setTenderOpen] = useState(false);
+  const [tendered, setTendered] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [dismissedKey, setDismissedKey] = useState<string | null>(null);
+  const [local, setLocal] = useState<LocalProblem | null>(null);
+  const codeRef = useRef<HTMLInputElement | null>(null);
+  const tenderRef = useRef<HTMLInputElement | null>(null);
+  const latestKeyRef = useRef<string | null>(null);
+
+  const reportError = useCallback(
+    (error: unknown) => {
+      const c = errorCode(error);
+      if (c !== undefined && REPORTED_BY_REGISTER.has(c)) return;
+      const text =
+        c === 'not-available'
+          ? uiText('notConnected', lang)
+          : `${uiText('requestFailed', lang)}: ${error instanceof Error ? error.message : String(error)}`;
+      setLocal({ level: 'error', text, code: c ?? 'error', after: latestKeyRef.current });
+    },
+    [lang],
+  );
+
+  const view = useRegister(connection, reportError);
+  const state = view.state;
+  const lines = useMemo(() => state?.lines ?? [], [state]);
+  const latestKey = view.messages[0] ? messageKey(view.messages[0]) : null;
+  latestKeyRef.current = latestKey;
+  const connected = view.status.state === 'connected';
+  const completed = state?.phase === 'completed' && state.lastSale !== null;
+
+  // Keep the selection on a line that exists; a scan moves it to the scanned line.
+  const prevLastLineId = useRef<string | null>(null);
+  useEffect(() => {
+    if (!state) return;
+    // Read the ref now: the updater runs later, after the ref below has moved on.
+    const previous = prevLastLineId.current;
+    prevLastLineId.current = state.lastLineId;
+    setSelected((current) => reconcileSelection(state.lines, current, previous, state.lastLineId));
+  }, [state]);
+
+  // The tender panel only makes sense for an open, non-empty sale.
+  useEffect(() => {
+    if (tenderOpen && (lines.length === 0 || completed)) setTenderOpen(false);
+  }, [tenderOpen, lines.length, completed]);
+
+  // Focus follows the task: the amount while tendering, otherwise the code input (where a wedge scanner types).
+  useEffect(() => {
+    (tenderOpen ? tenderRef : codeRef).current?.focus();
+  }, [tenderOpen, connected]);
+
+  // After a pointer action the button keeps focus, and a later Enter (or a wedge scanner's suffix)
+  // would press it again: hand focus back to where typing belongs.
+  const refocus = useCallback(() => {
+    (tenderOpen ? tenderRef : codeRef).current?.focus();
+  }, [tenderOpen]);
+
+  const run = useCallback(
+    async (operation: () => Promise<unknown>): Promise<boolean> => {
+      setBusy(true);
+      try {
+        await operation();
+        return true;
+      } catch (error) {
+        reportError(error);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [reportError],
+  );
+
+  const showInvalid = useCallback(
+    (reason: string) => {
+      setLocal({ level: 'warning', code: 'input.invalid', text: translate('input.invalid', { reason }, lang), after: latestKeyRef.current });
+    },
+    [lang],
+  );
+
+  const submitCode = useCallback(() => {
+    const data = code.trim();
+    if (data === '') {
+      if (completed) void run(() => api.newSale());
+      return;
+    }
+    setCode('');
+    void run(() => api.scan({ data, source: 'keyboard' }));
+  }, [api, code, completed, run]);
+
+  const selectedLine = lines.find((l) => l.lineId === selected) ?? null;
+
+  const step = useCallback(
+    (line: BasketLine, delta: number) => {
+      const quantity = stepQuantity(line.quantity, delta);
+      if (quantity !== null) void run(() => api.setQuantity({ lineId: line.lineId, quantity }));
+    },
+    [api, run],
+  );
+
+  const voidLine = useCallback((line: BasketLine) => void run(() => api.voidLine({ lineId: line.lineId })), [api, run]);
+
+  const openTender = useCallback(() => {
+    if (completed || lines.length === 0) {
+      setLocal({ level: 'warning', code: 'sale.emptyBasket', text: translate('sale.emptyBasket', {}, lang), after: latestKeyRef.current });
+      return;
+    }
+    setTendered('');
+    setTenderOpen(true);
+  }, [completed, lines.length, lang]);
+
+  const closeTender = useCallback(() => {
+    setTenderOpen(false);
+    setTendered('');
+  }, []);
+
+  const pay = useCallback(
+    (amount: number) => {
+      void run(() => api.payCash({ tendered: amount })).then((ok) => {
+        if (ok) closeTender();
+      });
+    },
+    [api, closeTender, run],
+  );
+
+  const banner = useMemo(() => {
+    if (local && local.after === latestKey) return { level: local.level, text: local.text, code: local.code, key: null };
+    const message = bannerMessage(view.messages, dismissedKey);
+    if (!message) return null;
+    return { level: message.level, text: translate(message.code, message.params, lang), code: message.code, key: messageKey(message) };
+  }, [local, latestKey, view.messages, dismissedKey, lang]);
+
+  const dismissBanner = useCallback(() => {
+    setLocal(null);
+    if (banner?.key) setDismissedKey(banner.key);
+    refocus();
+  }, [banner, refocus]);
+
+  const perform = useCallback(
+    (action: KeyAction) => {
+      switch (action.kind) {
+        case 'newSale':
+          closeTender();
+          setCode('');
+          void run(() => api.newSale());
+          return;
+        case 'openTender':
+          return openTender();
+        case 'closeTender':
+          closeTender();
+          codeRef.current?.focus();
+          return;
+        case 'dismissBanner':
+          return dismissBanner();
+        case 'clearCode':
+          return setCode('');
+        case 'select':
+          return setSelected((current) => moveSelection(lines, current, action.delta));
+        case 'voidSelected':
+          if (selectedLine) voidLine(selectedLine);
+          return;
+        case 'stepQuantity':
+          if (selectedLine) step(selectedLine, action.delta);
+          return;
+        case 'setQuantity': {
+          if (!selectedLine) return;
+          const parsed = parseQuantity(code);
+          setCode('');
+          if (!parsed.ok) return showInvalid(parsed.reason);
+          void run(() => api.setQuantity({ lineId: selectedLine.lineId, quantity: parsed.quantity }));
+          return;
+        }
+        case 'submitCode':
+          return submitCode();
+        case 'typeIntoCode':
+          setCode((c) => c + action.char);
+          codeRef.current?.focus();
+          return;
+      }
+    },
+    [api, closeTender, code, dismissBanner, lines, openTender, run, selectedLine, showInvalid, step, submitCode, voidLine],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+      const target = event.target;
+      let where: KeyContext['target'] = 'page';
+      if (target === codeRef.current) where = 'code';
+      else if (target === tenderRef.current) where = 'tender';
+      else if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) {
+        where = 'other-field';
+      } else if (target instanceof HTMLButtonElement) where = 'button';
+      const action = keyAction({ key: event.key, tenderOpen, bannerShown: banner !== null, code, target: where });
+      if (!action) return;
+      event.preventDefault();
+      perform(action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [banner, code, perform, tenderOpen]);
+
+  const toggleLang = () => {
+    const next: Lang = lang === 'ja' ? 'en' : 'ja';
+    setLang(next);
+    saveLang(storage, next);
+    refocus();
+  };
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const totals = completed && state?.lastSale ? state.lastSale.totals : state?.totals;
+  const latestInfo = view.messages[0]?.level === 'info' ? view.messages[0] : null;
+
+  return (
+    <div className="app">
+      <Header
+        t={t}
+        lang={lang}
+        onToggleLang={toggleLang}
+        registerId={state?.registerId ?? null}
+        saleNo={state?.saleNo ?? null}
+        mode={state?.mode ?? null}
+        status={view.status}
+      />
+      <main className="main">
+        <section className="left" aria-label={t('basket')}>
+          <div className="banner-slot" aria-live="assertive">
+            {banner && <MessageBanner t={t} level={banner.level} text={banner.text} code={banner.code} onDismiss={dismissBanner} />}
+          </div>
+          {completed && state?.lastSale ? (
+            <SaleComplete t={t} sale={state.lastSale} />
+          ) : (
+            <BasketTable
+              t={t}
+              lang={lang}
+              lines={lines}
+              lastLineId={state?.lastLineId ?? null}
+              selected={selected}
+              onSelect={(lineId) => {
+                setSelected(lineId);
+                refocus();
+              }}
+              onStep={(line, delta) => {
+                step(line, delta);
+                refocus();
+              }}
+              onVoid={(line) => {
+                voidLine(line);
+                refocus();
+              }}
+            />
+          )}
+          <p className="last-info" role="status" aria-live="polite" data-testid="last-message">
+            {latestInfo ? translate(latestInfo.code, latestInfo.params, lang) : ''}
+          </p>
+          {tenderOpen && totals ? (
+            <TenderPanel
+              t={t}
+              inputRef={tenderRef}
+              total={totals.total}
+              value={tendered}
+              busy={busy}
+              onChange={setTendered}
+              onPay={pay}
+              onInvalid={showInvalid}
+              onCancel={closeTender}
+            />
+          ) : (
+            <CodeEntry t={t} inputRef={codeRef} value={code} onChange={setCode} onSubmit={submitCode} disabled={!connected} />
+          )}
+        </section>
+        <aside className="right" aria-label={t('totals')}>
+          {totals && <TotalsPanel t={t} totals={totals} />}
+          <div className="actions">
+            <button type="button" className="btn primary big" data-testid="pay-cash" onClick={openTender} disabled={!connected || completed || lines.length === 0}>
+              {t('payCash')} <kbd>F4</kbd>
+            </button>
+            <button type="button" className="btn big" data-testid="new-sale" onClick={() => {
+                perform({ kind: 'newSale' });
+                refocus();
+              }} disabled={!connected}>
+              {t('newSale')} <kbd>F1</kbd>
+            </button>
+          </div>
+          <ScannerPanel t={t} scanners={state?.scanners ?? []} />
+          <RecentSales t={t} sales={view.recentSales} />
+        </aside>
+      </main>
+      <ShortcutStrip t={t} />
+    </div>
+  );
+}

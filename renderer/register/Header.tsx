@@ -1,0 +1,56 @@
+import type { RegisterMode } from '../../core/api.js';
+import type { ConnectionStatus } from '../connection/types.js';
+import type { Lang } from '../i18n/dictionary.js';
+import type { UiKey } from '../i18n/translate.js';
+
+const STATUS_TEXT: Record<ConnectionStatus['state'], UiKey> = {
+  connecting: 'connConnecting',
+  connected: 'connConnected',
+  reconnecting: 'connReconnecting',
+  closed: 'connClosed',
+};
+
+export function Header(props: {
+  t: (key: UiKey) => string;
+  lang: Lang;
+  onToggleLang: () => void;
+  registerId: string | null;
+  saleNo: number | null;
+  mode: RegisterMode | null;
+  status: ConnectionStatus;
+}) {
+  const { t, status } = props;
+  return (
+    <header className="header" role="banner">
+      <h1 className="header-title">{t('appTitle')}</h1>
+      {props.saleNo !== null && (
+        <span className="header-item">
+          {t('saleNo')} <strong>{props.saleNo}</strong>
+        </span>
+      )}
+      {props.registerId !== null && (
+        <span className="header-item">
+          {t('register')} <strong>{props.registerId}</strong>
+        </span>
+      )}
+      <span className="header-spacer" />
+      {props.mode === 'simulator' && (
+        <span className="mode-badge" data-testid="mode-badge" role="status">
+          {t('simulator')}
+        </span>
+      )}
+      <span
+        className={`conn conn-${status.state}`}
+        data-testid="connection-status"
+        data-status={status.state}
+        role="status"
+        aria-live="polite"
+      >
+        {t(STATUS_TEXT[status.state])}
+      </span>
+      <button type="button" className="lang-toggle" onClick={props.onToggleLang} aria-label={t('languageLabel')} lang={props.lang === 'ja' ? 'en' : 'ja'}>
+        {t('language')}
+      </button>
+    </header>
+  );
+}

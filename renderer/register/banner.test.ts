@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { MessageCode, MessageLevel, RegisterMessage } from '../../core/domain/messages.js';
+import { bannerMessage, mergeMessage, messageKey } from './banner.js';
+
+const msg = (code: MessageCode, level: MessageLevel, at: number): RegisterMessage => ({ code, level, params: { at }, at });
+
+describe('message banner', () => {
+  test('shows the newest error or warning', () => {
+    const unknown = msg('scan.unknownItem', 'error', 3);
+    assert.equal(bannerMessage([unknown, msg('scan.added', 'info', 2)], null), unknown);
+    const disconnected = msg('scanner.disconnected', 'warning', 5);
+    assert.equal(bannerMessage([msg('scanner.connected', 'info', 6), disconnected, unknown], null), disconnected);
+  });
+
+  test('progress after the error clears it; so does dismissing it', () => {
+    const unknown = msg('scan.unknownItem', 'error', 3);
+    assert.equal(bannerMessage([msg('scan.added', 'info', 4), unknown], null), null);
+    assert.equal(bannerMessage([unknown], messageKey(unknown)), null);
+    const later = msg('scan.badRead', 'error', 5);
+    assert.equal(bannerMessage([later, unknown], messageKey(unknown)), later);
+    assert.equal(bannerMessage([], null), null);
+  });
+
+  test('a pushed message is added once, newest first, capped', () => {
+    const a = msg('sale.started', 'info', 1);
+    const b = msg('scan.badRead', 'error', 2);
+    assert.deepEqual(mergeMessage([a], b), [b, a]);
+    assert.deepEqual(mergeMessage([b, a], { ...b, params: { at: 2 } }), [b, a]);
+    assert.equal(mergeMessage([b, a], msg('line.voided', 'info', 3), 2).length, 2);
+  });
+});

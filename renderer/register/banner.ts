@@ -1,0 +1,36 @@
+import type { MessageCode, RegisterMessage } from '../../core/domain/messages.js';
+
+/** Messages that mean the cashier moved on: an older error no longer needs the banner. */
+const PROGRESS: ReadonlySet<MessageCode> = new Set<MessageCode>([
+  'scan.added',
+  'scan.quantityChanged',
+  'line.voided',
+  'sale.completed',
+  'sale.started',
+]);
+
+/** Identity of a message across state pushes (messages have no id). */
+export function messageKey(message: RegisterMessage): string {
+  return `${message.at}|${message.code}|${JSON.stringify(message.params)}`;
+}
+
+/**
+ * The message the banner shows: the newest error or warning, unless progress came after it or
+ * the cashier dismissed it. messages are newest first.
+ */
+export function bannerMessage(messages: readonly RegisterMessage[], dismissedKey: string | null): RegisterMessage | null {
+  for (const message of messages) {
+    if (PROGRESS.has(message.code)) return null;
+    if (message.level === 'error' || message.level === 'warning') {
+      return messageKey(message) === dismissedKey ? null : message;
+    }
+  }
+  return null;
+}
+
+/** Adds a pushed 'message' event to the list from the last state, newest first, without duplicates. */
+export function mergeMessage(messages: readonly RegisterMessage[], message: RegisterMessage, max = 20): RegisterMessage[] {
+  const key = messageKey(message);
+  if (messages.some((m) => messageKey(m) === key)) return [...messages];
+  return [message, ...messages].slice(0, max);
+}

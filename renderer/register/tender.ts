@@ -1,0 +1,33 @@
+/** Cash tender helpers: quick amounts and what the cashier typed. */
+
+export interface QuickTender {
+  kind: 'exact' | 'bill';
+  amount: number;
+  /** False when the amount does not cover the total (the button is disabled). */
+  covers: boolean;
+}
+
+export const BILLS: readonly number[] = [1000, 5000, 10000];
+
+/** Exact amount first, then the common notes. */
+export function quickTenders(total: number): QuickTender[] {
+  return [
+    { kind: 'exact', amount: total, covers: true },
+    ...BILLS.map((amount) => ({ kind: 'bill' as const, amount, covers: amount >= total })),
+  ];
+}
+
+export type TenderParse = { ok: true; tendered: number } | { ok: false; reason: string };
+
+/** Empty entry means "exact amount" (ちょうど), as on a real register. */
+export function parseTendered(text: string, total: number): TenderParse {
+  const digits = text.replace(/[,¥\s]/g, '');
+  if (digits === '') return { ok: true, tendered: total };
+  if (!/^\d{1,9}$/.test(digits)) return { ok: false, reason: `amount received must be whole yen, got "${text}"` };
+  return { ok: true, tendered: Number(digits) };
+}
+
+/** Change due, or null while the amount does not cover the total. */
+export function changeDue(total: number, tendered: number): number | null {
+  return tendered >= total ? tendered - total : null;
+}
