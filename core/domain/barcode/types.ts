@@ -147,6 +147,7 @@ export type BarcodeRejectCode =
   | 'ai-syntax'
   | 'ai-value'
   | 'date'
+  | 'config'
   | 'unsupported';
 
 export interface RejectedBarcode {
