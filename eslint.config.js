@@ -10,6 +10,7 @@ const layer = (name) => [`**/${name}/**`, `../${name}/*`, `../../${name}/*`];
 const RULES = [
   {
     files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
     banned: [
       ...['host', 'hardware', 'db', 'gateway', 'electron', 'renderer', 'cli'].flatMap(layer),
       'node:*', 'fs', 'path', 'crypto', 'electron', 'react', 'react-dom', ...NATIVE,
@@ -17,7 +18,19 @@ const RULES = [
     message: 'core/ is pure: no node:, Electron, React, native modules or outer layers (add a port instead).',
   },
   {
+    // Tests of core may use node:test and node:assert, and nothing else from outside.
+    files: ['core/**/*.test.ts'],
+    banned: [...['host', 'hardware', 'db', 'gateway', 'electron', 'renderer', 'cli'].flatMap(layer), 'electron', 'react', ...NATIVE],
+    message: 'core/ tests exercise core alone (node:test and node:assert are fine).',
+  },
+  {
+    files: ['renderer/**/*.test.ts'],
+    banned: [...['host', 'hardware', 'db', 'gateway', 'electron', 'cli'].flatMap(layer), 'electron', ...NATIVE],
+    message: 'renderer/ tests exercise the renderer alone (node:test, node:assert and ws for a test server are fine).',
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.ts'],
     banned: [...['host', 'hardware', 'db', 'gateway', 'electron', 'cli'].flatMap(layer), 'node:*', 'electron', ...NATIVE],
     message: 'renderer/ talks only to RegisterApi (core/api.ts): no Node, Electron, native or host imports.',
   },
@@ -59,8 +72,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  ...RULES.map(({ files, banned, message }) => ({
+  ...RULES.map(({ files, ignores, banned, message }) => ({
     files,
+    ...(ignores ? { ignores } : {}),
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: banned, message }] }] },
   })),
 );

@@ -36,7 +36,7 @@ async function openRegister(h: HostProcess): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
   await page.goto(`${h.url}/`);
-  await page.getByTestId('connection-status').and(page.locator('[data-state="open"]')).waitFor();
+  await page.getByTestId('connection-status').and(page.locator('[data-status="connected"]')).waitFor();
   return page;
 }
 
@@ -46,12 +46,13 @@ describe('walking skeleton in the browser', () => {
   let saleId = '';
 
   test('three scans through the pty serial scanner appear with the right totals; cash pays', async () => {
-    host = await startHostProcess({ dataDir });
-    const page = await openRegister(host);
-    await page.getByTestId('scanner-status').getByText('connected').first().waitFor();
+    const started = await startHostProcess({ dataDir });
+    host = started;
+    const page = await openRegister(started);
+    await page.locator('[data-testid="scanner-row"][data-state="connected"]').first().waitFor();
 
     for (const code of codes) {
-      const answer = await host.api<{ delivery: { result: string; aimId?: string } }>('POST', '/api/sim/scanners/sim-serial-1/scan', {
+      const answer: { delivery: { result: string; aimId?: string } } = await started.api('POST', '/api/sim/scanners/sim-serial-1/scan', {
         data: code,
         aimId: ']E0',
       });
