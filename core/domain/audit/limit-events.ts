@@ -1,5 +1,6 @@
 /** Audit events for the limit decisions, so every caller records the same details. */
 import type { ActiveOverride, LimitViolation } from '../limits/evaluate.js';
+import type { PinAttempt } from '../limits/manager-pin.js';
 import type { AuditEvent } from './audit-chain.js';
 import type { JsonValue } from './canonical-json.js';
 
@@ -40,6 +41,22 @@ export function limitOverrideEvent(args: {
       reasonCode: args.override.reasonCode,
       allowedUpTo: args.override.allowedUpTo,
       violation: violationDetails(args.violation),
+    },
+  };
+}
+
+/** A manager PIN attempt as an audit event: a success, a failure, or the failure that locked the id. */
+export function pinAttemptEvent(attempt: PinAttempt): AuditEvent {
+  const kind = attempt.outcome === 'ok' ? 'manager.login' : attempt.lockedUntil !== undefined && attempt.outcome !== 'locked' ? 'manager.locked' : 'manager.loginFailed';
+  return {
+    at: attempt.at,
+    kind,
+    actor: attempt.staffId,
+    details: {
+      outcome: attempt.outcome,
+      purpose: attempt.purpose,
+      failures: attempt.failures,
+      lockedUntil: attempt.lockedUntil ?? null,
     },
   };
 }
