@@ -74,6 +74,7 @@ export class PinGate implements ManagerPinVerifier {
   }
 
   private async check(staffId: string, pin: string, purpose: string): Promise<PinCheckResult> {
+    this.prune();
     const counter = this.current(staffId);
     if (counter.lockedUntil !== undefined) {
       const attempt = this.report(staffId, 'locked', counter, purpose);
@@ -97,6 +98,19 @@ export class PinGate implements ManagerPinVerifier {
     const reason = staff ? 'wrong-pin' : 'unknown-staff';
     const attempt = this.report(staffId, reason, next, purpose);
     return next.lockedUntil !== undefined ? { ok: false, reason, attempt, lockedUntil: next.lockedUntil } : { ok: false, reason, attempt };
+  }
+
+  /**
+   * Guessing with made-up ids must not grow memory without end: forget the unlocked counters of ids
+   * that are not staff. Real staff counters are kept, so a flood of made-up ids cannot reset them.
+   */
+  private prune(): void {
+    if (this.counters.size < 1000) return;
+    const now = this.options.clock.now();
+    for (const [id, c] of this.counters) {
+      const unlocked = c.lockedUntil === undefined || now >= c.lockedUntil;
+      if (unlocked && !this.options.directory.findStaff(id)) this.counters.delete(id);
+    }
   }
 
   private dummyRecord(): Promise<PinRecord> {
