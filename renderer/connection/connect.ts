@@ -14,6 +14,8 @@ export interface PageEnvironment {
   token: string | null;
   bridge: ElectronBridge;
   WebSocket: WebSocketConstructor;
+  /** Fetches the page's HTML again (browser mode), to pick up a restarted host's new token. */
+  fetchPage?: () => Promise<string>;
 }
 
 export function webSocketUrl(location: { protocol: string; host: string }, token: string | null): string {
@@ -22,9 +24,21 @@ export function webSocketUrl(location: { protocol: string; host: string }, token
   return `${scheme}://${location.host}/ws${usable ? `?token=${encodeURIComponent(token)}` : ''}`;
 }
 
+/** The token in a page's <meta name="regi-token" content="...">, or null. */
+export function tokenFromHtml(html: string): string | null {
+  const match = /<meta\s+name="regi-token"\s+content="([^"]*)"/i.exec(html);
+  return match ? match[1]! : null;
+}
+
 export function connect(env: PageEnvironment): RegisterConnection {
   if (hasElectronBridge(env.bridge)) return createElectronConnection(env.bridge);
-  return createWsConnection({ url: webSocketUrl(env.location, env.token), WebSocket: env.WebSocket });
+  const fetchPage = env.fetchPage;
+  return createWsConnection({
+    url: webSocketUrl(env.location, env.token),
+    WebSocket: env.WebSocket,
+    // A restarted host has a new token: read it from the page before reconnecting.
+    ...(fetchPage ? { resolveUrl: async () => webSocketUrl(env.location, tokenFromHtml(await fetchPage()) ?? env.token) } : {}),
+  });
 }
 
 /** Reads the environment from the real page. */
@@ -35,5 +49,10 @@ export function pageEnvironment(): PageEnvironment {
     token: meta?.getAttribute('content') ?? null,
     bridge: window as unknown as ElectronBridge,
     WebSocket: window.WebSocket as unknown as WebSocketConstructor,
+    fetchPage: async () => {
+      const response = await fetch(window.location.pathname, { cache: 'no-store' });
+      if (!response.ok) throw new Error(`GET ${window.location.pathname} answered ${response.status}`);
+      return response.text();
+    },
   };
 }

@@ -9,7 +9,7 @@ import type { SaleJournal } from '../../core/ports.js';
 import { Register } from '../../core/register.js';
 import type { RpcCall, RpcServerMessage } from '../../core/rpc.js';
 import { backoffDelay } from './backoff.js';
-import { webSocketUrl } from './connect.js';
+import { tokenFromHtml, webSocketUrl } from './connect.js';
 import type { ConnectionState, RegisterConnection } from './types.js';
 import { createWsConnection, parseServerMessage, type WebSocketConstructor } from './ws-connection.js';
 
@@ -246,6 +246,34 @@ describe('ws-connection against a real WebSocket server', () => {
     assert.equal((await connection.api.getState()).mode, 'simulator');
   });
 
+  test('after a host restart with a new token, reconnects with the URL resolveUrl gives', async () => {
+    const first = await startHost({ token: 'run-1' });
+    const port = first.port;
+    let pageToken = 'run-1';
+    let pageReads = 0;
+    const connection = createWsConnection({
+      url: webSocketUrl({ protocol: 'http:', host: `127.0.0.1:${port}` }, 'run-1'),
+      WebSocket: NodeWebSocket,
+      backoff: { initialMs: 5, maxMs: 40 },
+      resolveUrl: async () => {
+        pageReads++;
+        if (pageToken === 'run-1') throw new Error('connect ECONNREFUSED');
+        return webSocketUrl({ protocol: 'http:', host: `127.0.0.1:${port}` }, pageToken);
+      },
+    });
+    open.push(connection);
+    await reach(connection, 'connected');
+    await first.stop();
+    await reach(connection, 'reconnecting');
+    const second = await startHost({ port, token: 'run-2' });
+    hosts.push(second);
+    pageToken = 'run-2';
+    await reach(connection, 'connected');
+    assert.ok(pageReads >= 1);
+    assert.deepEqual(second.connections, ['/ws?token=run-2']);
+    assert.equal((await connection.api.getState()).registerId, 'R1');
+  });
+
   test('a malformed frame is reported and dropped; the connection keeps working', async () => {
     const host = await startHost();
     hosts.push(host);
@@ -302,5 +330,10 @@ describe('backoffDelay and webSocketUrl', () => {
     assert.equal(webSocketUrl({ protocol: 'https:', host: 'reg.local' }, 'x'), 'wss://reg.local/ws?token=x');
     assert.equal(webSocketUrl({ protocol: 'http:', host: 'h' }, '%REGI_TOKEN%'), 'ws://h/ws');
     assert.equal(webSocketUrl({ protocol: 'http:', host: 'h' }, null), 'ws://h/ws');
+  });
+
+  test('reads the token from a served page', () => {
+    assert.equal(tokenFromHtml('<head><meta name="regi-token" content="abc123" /></head>'), 'abc123');
+    assert.equal(tokenFromHtml('<head></head>'), null);
   });
 });

@@ -28,6 +28,11 @@ export interface WsConnectionOptions {
   url: string;
   WebSocket: WebSocketConstructor;
   backoff?: BackoffOptions;
+  /**
+   * Called before each reconnect to get a fresh URL: a restarted host has a new per-run token,
+   * which the browser can only learn by reading the page again. A rejection counts as a failed attempt.
+   */
+  resolveUrl?: () => Promise<string>;
   /** A frame that is not a valid RPC message: reported here and dropped. */
   onProtocolError?: (problem: string) => void;
 }
@@ -55,10 +60,12 @@ export function createWsConnection(options: WsConnectionOptions): RegisterConnec
     },
   });
 
+  let url = options.url;
+
   const open = (): void => {
     let ws: WebSocketLike;
     try {
-      ws = new options.WebSocket(options.url);
+      ws = new options.WebSocket(url);
     } catch (error) {
       scheduleReconnect(error instanceof Error ? error.message : String(error));
       return;
@@ -92,7 +99,18 @@ export function createWsConnection(options: WsConnectionOptions): RegisterConnec
     setStatus({ state: 'reconnecting', attempt, retryInMs, reason });
     retryTimer = setTimeout(() => {
       retryTimer = null;
-      if (!closedByUser) open();
+      if (closedByUser) return;
+      if (!options.resolveUrl) return open();
+      options.resolveUrl().then(
+        (fresh) => {
+          if (closedByUser) return;
+          url = fresh;
+          open();
+        },
+        (error: unknown) => {
+          if (!closedByUser) scheduleReconnect(`could not reach the host: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      );
     }, retryInMs);
   };
 

@@ -273,7 +273,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
         mode={state?.mode ?? null}
         status={view.status}
       />
-      <main className="main">
+      <main className={connected ? 'main' : 'main stale'} aria-busy={!connected}>
         <section className="left" aria-label={t('basket')}>
           <div className="banner-slot" aria-live="assertive">
             {banner && <MessageBanner t={t} level={banner.level} text={banner.text} code={banner.code} onDismiss={dismissBanner} />}
