@@ -2,6 +2,8 @@ import type { CliCommand } from '../command.js';
 import { scanCommand } from './scan.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
+import { gatewayCommand } from './gateway.js';
+import { walletCommand } from './wallet.js';
 
 /** Every `regi` subcommand, in the order `regi help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, gatewayCommand, walletCommand];
