@@ -1,52 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FraudEventView, GatewayInfo, LedgerEntry, Reconciliation, WalletView } from '../protocol/admin-wire.js';
 import type { PaymentRecord } from '../protocol/wire.js';
+
+export type { FraudEventView, GatewayInfo, LedgerEntry, Reconciliation, WalletView };
 import { attempt, errorOf } from './transport.js';
-
-export interface WalletView {
-  walletId: string;
-  name: string;
-  balance: number;
-  frozen: boolean;
-  createdAt: number;
-  devices: { deviceId: string; deviceNo: number }[];
-}
-
-export interface LedgerEntry {
-  id: number;
-  at: number;
-  kind: 'open' | 'topup' | 'payment' | 'reversal' | 'refund';
-  amount: number;
-  balanceAfter: number;
-  ref: string | null;
-  source: string | null;
-}
-
-export interface FraudEventView {
-  id: number;
-  at: number;
-  rule: string;
-  decision: 'allow' | 'deny';
-  walletId: string | null;
-  terminalId: string | null;
-  ref: string | null;
-  detail: Record<string, unknown>;
-}
-
-export interface Reconciliation {
-  ok: boolean;
-  wallets: number;
-  totalBalance: number;
-  mismatches: string[];
-}
-
-export interface GatewayInfoFile {
-  url: string;
-  port: number;
-  adminToken: string;
-  pid: number;
-  brandPrefix: string;
-}
 
 export class GatewayAdminError extends Error {
   constructor(
@@ -60,16 +18,16 @@ export class GatewayAdminError extends Error {
 }
 
 /** Reads <dataDir>/gateway.json written by a running gateway; the error says what was looked for. */
-export function readGatewayInfo(dataDir: string): GatewayInfoFile {
+export function readGatewayInfo(dataDir: string): GatewayInfo {
   const file = join(dataDir, 'gateway.json');
-  let value: Partial<GatewayInfoFile>;
+  let value: Partial<GatewayInfo>;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8')) as Partial<GatewayInfoFile>;
+    value = JSON.parse(readFileSync(file, 'utf8')) as Partial<GatewayInfo>;
   } catch (error) {
     throw new Error(`cannot read ${file} (is \`regi gateway --data ${dataDir}\` running?): ${error instanceof Error ? error.message : String(error)}`);
   }
   if (typeof value.url !== 'string' || typeof value.adminToken !== 'string') throw new Error(`${file} lacks url or adminToken`);
-  return value as GatewayInfoFile;
+  return value as GatewayInfo;
 }
 
 /** The gateway's admin API (tests, CLI, tester panel): wallets, terminals, rules, faults, clock. */

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../../core/ports.js';
+import type { GatewayInfo } from '../protocol/admin-wire.js';
 import { DEFAULT_BRAND, DEFAULT_STEP_SECONDS, type CodeFormat } from './codes.js';
 import { openGatewayDb } from './db.js';
 import { GatewayError } from './errors.js';
@@ -28,15 +29,6 @@ export interface GatewayServerOptions {
   stepSeconds?: number;
   /** Fixed admin token (tests); a random one otherwise. */
   adminToken?: string;
-}
-
-/** What <dataDir>/gateway.json holds (0600): how CLI commands find and authenticate to a running gateway. */
-export interface GatewayInfo {
-  url: string;
-  port: number;
-  adminToken: string;
-  pid: number;
-  brandPrefix: string;
 }
 
 export interface GatewayEvents {

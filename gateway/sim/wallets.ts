@@ -1,29 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/ports.js';
+import type { LedgerEntry, Reconciliation, WalletView } from '../protocol/admin-wire.js';
 import { makeCode, type CodeFormat } from './codes.js';
 import type { GatewayDb } from './db.js';
 import { GatewayError } from './errors.js';
 import { logFraud } from './fraud.js';
 import { loadRules } from './rules.js';
-
-export interface WalletView {
-  walletId: string;
-  name: string;
-  balance: number;
-  frozen: boolean;
-  createdAt: number;
-  devices: { deviceId: string; deviceNo: number }[];
-}
-
-export interface LedgerEntry {
-  id: number;
-  at: number;
-  kind: 'open' | 'topup' | 'payment' | 'reversal' | 'refund';
-  amount: number;
-  balanceAfter: number;
-  ref: string | null;
-  source: string | null;
-}
 
 interface WalletRow {
   id: string;
@@ -171,7 +153,7 @@ export class Wallets {
    * Every wallet's balance against the sum of its ledger, and every payment's money against the ledger rows that
    * reference it. An empty mismatch list means the books balance to the yen.
    */
-  reconcile(): { ok: boolean; wallets: number; totalBalance: number; mismatches: string[] } {
+  reconcile(): Reconciliation {
     const mismatches: string[] = [];
     const wallets = this.db
       .prepare('SELECT w.id, w.balance, COALESCE(SUM(l.amount), 0) AS ledger FROM wallets w LEFT JOIN ledger l ON l.wallet_id = w.id GROUP BY w.id')
