@@ -102,13 +102,13 @@ export function buildRoutes(s: Services): Route[] {
       const device = c.query.get('device');
       return ok(s.wallets.currentCode(c.params[0]!, device === null ? undefined : intQuery(c.query, 'device', 1, 9_999_999)));
     }),
-    r('POST', `/admin/wallets/${ID}/devices`, 'admin', (c) => ok(s.wallets.addDevice(c.params[0]!), 201)),
+    r('POST', `/admin/wallets/${ID}/devices`, 'admin', (c) => (parseJsonBody(empty, c.body), ok(s.wallets.addDevice(c.params[0]!), 201))),
     r('POST', `/admin/wallets/${ID}/topups`, 'admin', (c) => {
       const t = parseJsonBody(topUpSchema, c.body);
       return ok(s.wallets.topUp(c.params[0]!, t.amount, t.source));
     }),
-    r('POST', `/admin/wallets/${ID}/freeze`, 'admin', (c) => ok(s.wallets.setFrozen(c.params[0]!, true))),
-    r('POST', `/admin/wallets/${ID}/unfreeze`, 'admin', (c) => ok(s.wallets.setFrozen(c.params[0]!, false))),
+    r('POST', `/admin/wallets/${ID}/freeze`, 'admin', (c) => (parseJsonBody(empty, c.body), ok(s.wallets.setFrozen(c.params[0]!, true)))),
+    r('POST', `/admin/wallets/${ID}/unfreeze`, 'admin', (c) => (parseJsonBody(empty, c.body), ok(s.wallets.setFrozen(c.params[0]!, false)))),
     r('POST', '/admin/terminals', 'admin', (c) => {
       const t = parseJsonBody(terminalSchema, c.body);
       return ok(s.terminals.provision(t.terminalId, t.key), 201);
