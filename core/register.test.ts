@@ -5,7 +5,8 @@ import type { CatalogItem } from './domain/catalog-item.js';
 import type { CompletedSale } from './domain/sale.js';
 import type { Catalog, SaleJournal, SaleSummary } from './ports.js';
 import { Register } from './register.js';
-import { withGs1CheckDigit } from './domain/barcode/check-digit.js';
+import { priceCheckDigit4, withGs1CheckDigit } from './domain/barcode/check-digit.js';
+import { createBarcodeClassifier } from './domain/barcode/classify.js';
 
 const item = (body: string, price: number, taxClass: CatalogItem['taxClass']): CatalogItem => ({
   code: withGs1CheckDigit(body), name: body, nameJa: body, price, taxClass,
@@ -38,8 +39,12 @@ class MemoryJournal implements SaleJournal {
   }
 }
 
-function setup() {
-  const items = new Map([ONIGIRI, TEA, TOBACCO].map((i) => [i.code, i]));
+// An in-store deli item sold by price-embedded label: 20 + item 01234 + price check digit + 4-digit price + check.
+// The catalog holds it once, with the price digits zeroed.
+const DELI = item('200123400000', 0, 'reduced');
+
+function setup(options: { withLayouts?: boolean } = {}) {
+  const items = new Map([ONIGIRI, TEA, TOBACCO, DELI].map((i) => [i.code, i]));
   const catalog: Catalog = { findByCode: (c) => items.get(c), count: () => items.size };
   const journal = new MemoryJournal();
   let now = 1_700_000_000_000;
@@ -47,6 +52,7 @@ function setup() {
   const register = new Register({
     registerId: 'R-TEST', mode: 'simulator', catalog, journal,
     clock: { now: () => now }, newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    ...(options.withLayouts ? { classify: createBarcodeClassifier({ storeLayouts: [{ prefix: '20', itemDigits: 5, priceDigits: 4, hasPriceCheckDigit: true }] }) } : {}),
   });
   const events: RegisterEvent[] = [];
   register.subscribe((e) => events.push(e));
@@ -123,5 +129,23 @@ describe('Register', () => {
     const last = events.at(-1);
     assert.equal(last?.type, 'state');
     assert.equal(last?.type === 'state' && last.state.lines.length, 1);
+  });
+
+  test('a price-embedded label charges its own price; two labels of one item stay separate lines', async () => {
+    const { register } = setup({ withLayouts: true });
+    const label = (price: string) => withGs1CheckDigit(`2001234${priceCheckDigit4(price)}${price}`);
+    const first = await register.scan({ data: label('0398') });
+    assert.equal(first.accepted && first.line.item.price, 398);
+    assert.equal(first.accepted && first.line.item.code, DELI.code);
+    await register.scan({ data: label('0450') });
+    const state = await register.getState();
+    assert.deepEqual(state.lines.map((l) => l.amount), [398, 450]);
+  });
+
+  test('a bad read carries its reject code for the translated message', async () => {
+    const { register } = setup();
+    const outcome = await register.scan({ data: TOBACCO.code.slice(0, 12) + 'X' });
+    assert.equal(outcome.accepted, false);
+    assert.equal(!outcome.accepted && outcome.message.params.rejectCode, 'unsupported');
   });
 });

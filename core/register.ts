@@ -12,7 +12,7 @@ import {
   type ScanRequest,
 } from './api.js';
 import { addItem, basketTotals, BasketError, emptyBasket, setQuantity, voidLine, type Basket } from './domain/basket.js';
-import { classifyBarcode } from './domain/barcode/classify.js';
+import { classifyBarcode, type BarcodeClassifier } from './domain/barcode/classify.js';
 import type { MessageCode, MessageLevel, MessageParams, RegisterMessage } from './domain/messages.js';
 import { cashTender, type CompletedSale } from './domain/sale.js';
 import type {
@@ -35,6 +35,8 @@ export interface RegisterDeps {
   clock: Clock;
   /** Makes client-side ids (sale ids are idempotency keys): UUIDs in production. */
   newId: () => string;
+  /** The store's barcode classifier (with its in-store price-embedded layouts); default: no layouts. */
+  classify?: BarcodeClassifier;
 }
 
 const MAX_MESSAGES = 20;
@@ -139,18 +141,26 @@ export class Register implements RegisterApi {
   }
 
   private scanData(data: string, aimId: string | undefined): ScanOutcome {
-    const barcode = classifyBarcode(data, aimId === undefined ? {} : { aimId });
+    const barcode = (this.deps.classify ?? classifyBarcode)(data, aimId === undefined ? {} : { aimId });
     if (!barcode.ok) {
-      const message = this.say('scan.badRead', 'error', { data: printable(data), reason: barcode.reason });
+      const message = this.say('scan.badRead', 'error', { data: printable(data), reason: barcode.reason, rejectCode: barcode.code });
       this.emitState();
       return { accepted: false, message };
     }
-    const item = this.deps.catalog.findByCode(barcode.lookupCode);
-    if (!item) {
+    if (barcode.kind === 'bill-payment' || barcode.kind === 'JP-book-price') {
+      // Bill payments (収納代行) and a book's second (price) bar are not goods: nothing to add.
+      const message = this.say('scan.notSellable', 'warning', { kind: barcode.kind, code: printable(barcode.data) });
+      this.emitState();
+      return { accepted: false, message };
+    }
+    const found = this.deps.catalog.findByCode(barcode.lookupCode);
+    if (!found) {
       const message = this.say('scan.unknownItem', 'error', { code: barcode.lookupCode });
       this.emitState();
       return { accepted: false, message };
     }
+    // Price-embedded in-store labels (meat, deli by weight) carry the price; the catalog holds the item once.
+    const item = barcode.kind === 'in-store-price' ? { ...found, price: barcode.embeddedPrice } : found;
     this.openSaleIfCompleted();
     if (this.startedAt === null) this.startedAt = this.deps.clock.now();
     const { basket, line } = addItem(this.basket, item);

@@ -36,7 +36,7 @@ export function emptyBasket(): Basket {
 export function addItem(basket: Basket, item: CatalogItem, quantity = 1): { basket: Basket; line: BasketLine } {
   assertQuantity(quantity);
   const last = basket.lines.at(-1);
-  if (last && last.item.code === item.code && last.quantity + quantity <= MAX_LINE_QUANTITY) {
+  if (last && last.item.code === item.code && last.item.price === item.price && last.quantity + quantity <= MAX_LINE_QUANTITY) {
     const line = makeLine(last.lineId, item, last.quantity + quantity);
     return { basket: { ...basket, lines: [...basket.lines.slice(0, -1), line] }, line };
   }

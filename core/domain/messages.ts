@@ -18,6 +18,7 @@ export const MESSAGE_CODES = [
   'scan.added',
   'scan.unknownItem',
   'scan.badRead',
+  'scan.notSellable',
   'scan.quantityChanged',
   'line.voided',
   'sale.completed',

@@ -24,6 +24,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'scan.added': (p) => `Added ${p.text('name')} (qty ${p.text('quantity')})`,
   'scan.unknownItem': (p) => `This item is not registered (${p.text('code')}). Check the item`,
   'scan.badRead': (p) => `Read error: ${badReadReason(p, REJECT_REASONS)}. Scan again`,
+  'scan.notSellable': (p) => `This barcode (${p.text('kind')}) is not an item for sale. Scan the item's barcode`,
   'scan.quantityChanged': (p) => `Quantity changed to ${p.text('quantity')}`,
   'line.voided': () => 'Line voided',
   'sale.completed': (p) => `Sale complete (No.${p.text('saleNo')}). Change ${p.yen('change')}`,

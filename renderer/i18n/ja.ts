@@ -23,6 +23,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'scan.added': (p) => `${p.text('name')} を登録しました (数量 ${p.text('quantity')})`,
   'scan.unknownItem': (p) => `この商品は登録されていません (${p.text('code')})。商品を確認してください`,
   'scan.badRead': (p) => `読み取りエラー: ${badReadReason(p, REJECT_REASONS)}。もう一度スキャンしてください`,
+  'scan.notSellable': (p) => `このバーコード (${p.text('kind')}) は商品ではありません。商品のバーコードをスキャンしてください`,
   'scan.quantityChanged': (p) => `数量を ${p.text('quantity')} に変更しました`,
   'line.voided': () => '商品を取り消しました',
   'sale.completed': (p) => `会計が完了しました (No.${p.text('saleNo')})。お釣り ${p.yen('change')}`,

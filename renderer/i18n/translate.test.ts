@@ -12,6 +12,7 @@ const SAMPLE: Record<MessageCode, MessageParams> = {
   'scan.added': { code: '4901234567894', name: '鮭おにぎり', quantity: 2, price: 160 },
   'scan.unknownItem': { code: '4901234567894' },
   'scan.badRead': { data: '4901234567890', reason: 'EAN-13 check digit is 0, expected 4: bad read, scan again' },
+  'scan.notSellable': { kind: 'bill-payment', code: '9191234567890123456789012345678901234567890123' },
   'scan.quantityChanged': { lineId: 'L1', quantity: 3 },
   'line.voided': { lineId: 'L1' },
   'sale.completed': { saleNo: 12, total: 1234, change: 8766 },
