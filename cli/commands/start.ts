@@ -46,7 +46,7 @@ export const startCommand: CliCommand = {
       host = await startHost({ ...options, port: 0 });
     }
     console.log(`Regi register: open ${host.url}/ in your browser (simulator mode, data in ${host.dataDir}).`);
-    console.log(`Scan from another terminal: npx regi scan --port ${host.port} 4901234567894   (Ctrl+C stops the register)`);
+    console.log(`Scan from another terminal: npx regi scan --port ${host.port} 4987301000105   (Ctrl+C stops the register)`);
     await waitForSignal();
     await host.close();
     return 0;
