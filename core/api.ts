@@ -7,6 +7,8 @@ import type { BasketLine, BasketTotals } from './domain/basket.js';
 import type { RegisterMessage } from './domain/messages.js';
 import type { CompletedSale } from './domain/sale.js';
 import type { SaleSummary, ScannerStatus } from './ports.js';
+import type { OutboxState } from './sync/outbox-ports.js';
+import type { OutboxRow, SyncState } from './sync/sync-monitor.js';
 
 export type RegisterMode = 'simulator' | 'production';
 
@@ -25,6 +27,8 @@ export interface RegisterState {
   scanners: readonly ScannerStatus[];
   /** Most recent first, at most 20. */
   messages: readonly RegisterMessage[];
+  /** Delivery of completed sales to the back office (the outbox): online state and queue depth. */
+  sync: SyncState;
 }
 
 export type ScanSource = 'keyboard' | 'scanner';
@@ -49,6 +53,10 @@ export interface RegisterApi {
   newSale(): Promise<RegisterState>;
   recentSales(request: { limit: number }): Promise<SaleSummary[]>;
   getSale(request: { saleId: string }): Promise<CompletedSale | null>;
+  /** Outbox rows in the given states, oldest first (manager console; needs a manager session). */
+  outboxList(request: { session: string; states: readonly OutboxState[]; limit: number }): Promise<OutboxRow[]>;
+  /** "Retry now" (manager session): makes waiting (and, when asked, parked) rows due at once and wakes delivery. */
+  outboxRetry(request: { session: string; includeParked: boolean }): Promise<{ retried: number }>;
 }
 
 export type RegisterMethod = keyof RegisterApi;
@@ -63,6 +71,8 @@ export const REGISTER_METHODS = [
   'newSale',
   'recentSales',
   'getSale',
+  'outboxList',
+  'outboxRetry',
 ] as const satisfies readonly RegisterMethod[];
 
 // Compile-time check that the list above names every method exactly.

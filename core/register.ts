@@ -26,6 +26,8 @@ import type {
   ScannerStatus,
   Unsubscribe,
 } from './ports.js';
+import type { OutboxState } from './sync/outbox-ports.js';
+import { NO_SYNC, type OutboxRow, type SyncMonitor } from './sync/sync-monitor.js';
 
 export interface RegisterDeps {
   registerId: string;
@@ -35,6 +37,10 @@ export interface RegisterDeps {
   clock: Clock;
   /** Makes client-side ids (sale ids are idempotency keys): UUIDs in production. */
   newId: () => string;
+  /** Delivery to the back office (outbox): shown in the state, listed and retried from the manager console. */
+  sync?: SyncMonitor;
+  /** Refuses (throws RegisterError 'unauthorized') unless the token is a live manager session. */
+  requireManager?: (session: string) => void;
   /** The store's barcode classifier (with its in-store price-embedded layouts); default: no layouts. */
   classify?: BarcodeClassifier;
 }
@@ -53,6 +59,7 @@ export class Register implements RegisterApi {
 
   constructor(private readonly deps: RegisterDeps) {
     this.saleNo = deps.journal.nextSaleNo();
+    deps.sync?.onChange(() => this.emitState());
   }
 
   // ---- events ---------------------------------------------------------------------------------
@@ -245,6 +252,27 @@ export class Register implements RegisterApi {
     return this.deps.journal.getSale(request.saleId) ?? null;
   }
 
+  async outboxList(request: { session: string; states: readonly OutboxState[]; limit: number }): Promise<OutboxRow[]> {
+    this.managerOnly(request.session);
+    return this.syncMonitor().list({ states: request.states, limit: Math.max(1, Math.min(500, Math.trunc(request.limit))) });
+  }
+
+  async outboxRetry(request: { session: string; includeParked: boolean }): Promise<{ retried: number }> {
+    this.managerOnly(request.session);
+    return { retried: this.syncMonitor().retryNow(request.includeParked) };
+  }
+
+  private managerOnly(session: string): void {
+    // Closed by default: without a manager check wired in, the queue is not shown or touched through the API.
+    if (!this.deps.requireManager) throw new RegisterError('not-available', 'the manager console is not set up on this register');
+    this.deps.requireManager(session);
+  }
+
+  private syncMonitor(): SyncMonitor {
+    if (!this.deps.sync) throw new RegisterError('not-available', 'this register has no outbox to show');
+    return this.deps.sync;
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private openSaleIfCompleted(): void {
@@ -274,6 +302,7 @@ export class Register implements RegisterApi {
       lastSale: this.lastSale,
       scanners: [...this.scanners.values()].map((e) => e.status),
       messages: this.messages,
+      sync: this.deps.sync?.state() ?? NO_SYNC,
     };
   }
 }

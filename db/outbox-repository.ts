@@ -26,6 +26,7 @@ export class SqliteOutbox implements Outbox {
   private readonly retryStmt: Statement<[string, number, number]>;
   private readonly parkStmt: Statement<[string, number]>;
   private readonly statsStmt: Statement<[], { state: OutboxState; n: number; oldest: number | null }>;
+  private readonly queueStmt: Statement<[], { state: OutboxState; n: number; oldest: number | null }>;
 
   constructor(private readonly db: SqliteDatabase) {
     this.dueStmt = db.prepare(
@@ -35,6 +36,10 @@ export class SqliteOutbox implements Outbox {
     this.retryStmt = db.prepare("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'");
     this.parkStmt = db.prepare("UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'pending'");
     this.statsStmt = db.prepare('SELECT state, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox GROUP BY state');
+    // Sent rows pile up for the life of the register; the queue figures touch only the rows still waiting (index range).
+    this.queueStmt = db.prepare(
+      "SELECT state, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE state IN ('pending', 'parked') GROUP BY state",
+    );
   }
 
   due(now: number, limit: number): OutboxItem[] {
@@ -66,6 +71,23 @@ export class SqliteOutbox implements Outbox {
     for (const row of this.statsStmt.all()) {
       stats[row.state] = row.n;
       if (row.state === 'pending') stats.oldestPendingAt = row.oldest;
+    }
+    return stats;
+  }
+
+  /** False once the store is closed (a host shutting down). */
+  isOpen(): boolean {
+    return this.db.open;
+  }
+
+  /** stats() without counting sent rows: cheap enough to run after every sale. */
+  queueStats(): Omit<OutboxStats, 'sent'> {
+    const stats = { pending: 0, parked: 0, oldestPendingAt: null as number | null };
+    for (const row of this.queueStmt.all()) {
+      if (row.state === 'pending') {
+        stats.pending = row.n;
+        stats.oldestPendingAt = row.oldest;
+      } else if (row.state === 'parked') stats.parked = row.n;
     }
     return stats;
   }

@@ -26,6 +26,8 @@ const regi = {
   newSale: () => call('newSale'),
   recentSales: (request) => call('recentSales', request),
   getSale: (request) => call('getSale', request),
+  outboxList: (request) => call('outboxList', request),
+  outboxRetry: (request) => call('outboxRetry', request),
 } satisfies RegisterApi;
 
 const regiEvents: RegiEventsBridge = {

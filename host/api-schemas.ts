@@ -17,6 +17,12 @@ export const METHOD_PARAMS = {
   newSale: z.undefined(),
   recentSales: z.strictObject({ limit: z.number().int().min(1).max(100) }),
   getSale: z.strictObject({ saleId: z.string().uuid('must be a sale id (UUID)') }),
+  outboxList: z.strictObject({
+    session: z.string().min(1, 'log in to the manager console first').max(256),
+    states: z.array(z.enum(['pending', 'sent', 'parked'])).min(1, 'name at least one state').max(3),
+    limit: z.number().int().min(1).max(500),
+  }),
+  outboxRetry: z.strictObject({ session: z.string().min(1, 'log in to the manager console first').max(256), includeParked: z.boolean() }),
 } satisfies Record<RegisterMethod, z.ZodType>;
 
 export function isRegisterMethod(value: unknown): value is RegisterMethod {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegisterMode } from '../core/api.js';
 import type { Catalog, Clock, SaleJournal, ScannerDriver } from '../core/ports.js';
 import { Register } from '../core/register.js';
+import type { SyncMonitor } from '../core/sync/sync-monitor.js';
 
 export interface RegisterWiring {
   registerId: string;
@@ -15,6 +16,8 @@ export interface RegisterWiring {
   clock: Clock;
   scanners?: readonly ScannerDriver[];
   newId?: () => string;
+  sync?: SyncMonitor;
+  requireManager?: (session: string) => void;
 }
 
 export function createRegister(wiring: RegisterWiring): Register {
@@ -25,6 +28,8 @@ export function createRegister(wiring: RegisterWiring): Register {
     journal: wiring.journal,
     clock: wiring.clock,
     newId: wiring.newId ?? randomUUID,
+    ...(wiring.sync ? { sync: wiring.sync } : {}),
+    ...(wiring.requireManager ? { requireManager: wiring.requireManager } : {}),
   });
   for (const scanner of wiring.scanners ?? []) register.attachScanner(scanner);
   return register;

@@ -12,6 +12,7 @@ import { createRegister } from './create-register.js';
 import { startHttpHost } from './http-server.js';
 import { createSerialScannerDriver, type SerialScannerOptions } from './serial-scanners.js';
 import { SerialSimulators } from './serial-simulators.js';
+import { startHostSync, type SyncTuning } from './sync-setup.js';
 import { newToken, publishHostInfo } from './token.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +30,12 @@ export interface StartHostOptions {
   clock?: Clock;
   rendererDir?: string;
   token?: string;
+  /** Back office / wallet gateway URL; without it a simulator runs a sandbox gateway in-process (issue 6). */
+  gatewayUrl?: string;
+  /** That gateway's admin token, to provision this register as a terminal on first use. */
+  gatewayAdminToken?: string;
+  /** Outbox delivery timing (tests, crash harness). */
+  sync?: SyncTuning;
 }
 
 export interface RunningHost {
@@ -47,12 +54,25 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const store = openRegisterStore(dataDir);
   const closers: Array<() => Promise<void> | void> = [() => store.close()];
   try {
+    const sync = await startHostSync({
+      dataDir, registerId: store.registerId, mode: options.mode, outbox: store.outbox, clock,
+      ...(options.gatewayUrl === undefined ? {} : { gatewayUrl: options.gatewayUrl }),
+      ...(options.gatewayAdminToken === undefined ? {} : { gatewayAdminToken: options.gatewayAdminToken }),
+      ...(options.sync ? { tuning: options.sync } : {}),
+    });
+    closers.unshift(() => sync.close());
     const register = createRegister({
+      sync: sync.monitor,
       registerId: store.registerId,
       mode: options.mode,
       catalog: store.catalog,
       journal: store.journal,
       clock,
+    });
+
+    // Deliver each committed sale soon after it commits; the cashier never waits on it.
+    register.subscribe((event) => {
+      if (event.type === 'message' && event.message.code === 'sale.completed') sync.rowsQueued();
     });
 
     const drivers: ScannerDriver[] = [];
