@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.js';
+import { backupCommand } from './backup.js';
 import { scanCommand } from './scan.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
@@ -6,4 +7,4 @@ import { gatewayCommand } from './gateway.js';
 import { walletCommand } from './wallet.js';
 
 /** Every `regi` subcommand, in the order `regi help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, gatewayCommand, walletCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, gatewayCommand, walletCommand, backupCommand];

@@ -1,11 +1,12 @@
-import { intFlag, parseArgs, stringFlag } from '../args.js';
+import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.js';
 import { CliUsageError, type CliCommand } from '../command.js';
 import { dataDirFrom } from '../data-dir.js';
-import { startHost } from '../../host/start-host.js';
+import { startHost, type StartHostOptions } from '../../host/start-host.js';
 import { SUFFIXES, type SerialScannerOptions } from '../../host/serial-scanners.js';
 
 const usage = `usage: regi serve [--data DIR] [--port N] [--host ADDR] [--simulator | --production]
                   [--sim-scanners N] [--serial PATH [--baud N] [--suffix CR|LF|CRLF]] [--ready-json]
+                  [--gateway URL [--gateway-token T]] [--sync-timeout-ms N] [--sync-max-backoff-ms N]
 
 Starts the headless register host: the register UI at http://HOST:PORT/, its WebSocket at /ws,
 and the control API at /api (see docs/api.md). The database lives in DIR/register.sqlite.
@@ -19,7 +20,13 @@ and the control API at /api (see docs/api.md). The database lives in DIR/registe
   --serial PATH      open a real serial scanner at PATH (e.g. /dev/ttyACM0)
   --baud N           its baud rate (default 9600)
   --suffix S         its suffix: CR (default), LF or CRLF
-  --ready-json       print one line "REGI_READY {json}" when listening (for the Electron shell)`;
+  --ready-json       print one line "REGI_READY {json}" when listening (for the Electron shell)
+  --gateway URL      back office / wallet gateway (\`regi gateway\`); without it a simulator runs a sandbox
+                     gateway in-process and a production register keeps its sales queued (docs/outbox.md)
+  --gateway-token T  that gateway's admin token (or $REGI_GATEWAY_TOKEN), used once to provision this
+                     register as a terminal; the key is kept in DIR/terminal.json
+  --sync-timeout-ms N      an upload without an answer after N ms counts as offline (default 5000)
+  --sync-max-backoff-ms N  longest wait between upload attempts while offline (default 30000)`;
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -27,7 +34,7 @@ export const serveCommand: CliCommand = {
   usage,
   async run(argv) {
     const args = parseArgs(argv, {
-      values: ['data', 'port', 'host', 'sim-scanners', 'serial', 'baud', 'suffix'],
+      values: ['data', 'port', 'host', 'sim-scanners', 'serial', 'baud', 'suffix', 'gateway', 'gateway-token', 'sync-timeout-ms', 'sync-max-backoff-ms'],
       booleans: ['simulator', 'production', 'ready-json'],
     });
     if (args.positionals.length > 0) throw new CliUsageError(`unexpected argument "${args.positionals[0]}"`);
@@ -54,6 +61,7 @@ export const serveCommand: CliCommand = {
       mode,
       simulatedScanners: mode === 'simulator' ? (intFlag(args, 'sim-scanners', { min: 0, max: 32 }) ?? 1) : 0,
       serialScanners,
+      ...gatewayOptions(args),
     });
     if (args.flags.has('ready-json')) {
       console.log(`REGI_READY ${JSON.stringify({ url: host.url, port: host.port, token: host.token })}`);
@@ -66,6 +74,24 @@ export const serveCommand: CliCommand = {
     return 0;
   },
 };
+
+/** --gateway, --gateway-token and the sync timing flags as startHost options (shared with other commands). */
+export function gatewayOptions(args: ParsedArgs): Pick<StartHostOptions, 'gatewayUrl' | 'gatewayAdminToken' | 'sync'> {
+  const url = stringFlag(args, 'gateway');
+  if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url)) throw new CliUsageError(`--gateway must be an http(s) URL, got "${url}"`);
+  const token = stringFlag(args, 'gateway-token') ?? process.env.REGI_GATEWAY_TOKEN;
+  const timeoutMs = intFlag(args, 'sync-timeout-ms', { min: 50, max: 600_000 });
+  const maxDelayMs = intFlag(args, 'sync-max-backoff-ms', { min: 10, max: 3_600_000 });
+  const sync = {
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(maxDelayMs === undefined ? {} : { maxDelayMs, baseDelayMs: Math.min(500, maxDelayMs), idleIntervalMs: Math.min(5_000, maxDelayMs) }),
+  };
+  return {
+    ...(url === undefined ? {} : { gatewayUrl: url }),
+    ...(token === undefined || url === undefined ? {} : { gatewayAdminToken: token }),
+    ...(Object.keys(sync).length > 0 ? { sync } : {}),
+  };
+}
 
 export function waitForSignal(): Promise<void> {
   return new Promise((resolve) => {
