@@ -55,7 +55,7 @@ export class Register implements RegisterApi {
   private saleNo: number;
   private messages: RegisterMessage[] = [];
   private readonly listeners = new Set<(event: RegisterEvent) => void>();
-  private readonly scanners = new Map<string, { driver: ScannerDriver; status: ScannerStatus; unsubscribe: Unsubscribe[] }>();
+  private readonly scanners = new Map<string, { driver: ScannerDriver; status: ScannerStatus; rejected: number; unsubscribe: Unsubscribe[] }>();
 
   constructor(private readonly deps: RegisterDeps) {
     this.saleNo = deps.journal.nextSaleNo();
@@ -94,7 +94,8 @@ export class Register implements RegisterApi {
 
   attachScanner(driver: ScannerDriver): void {
     if (this.scanners.has(driver.id)) throw new RegisterError('invalid-request', `scanner ${driver.id} is already attached`);
-    const entry = { driver, status: driver.status(), unsubscribe: [] as Unsubscribe[] };
+    // rejected: reads the driver framed but the barcode chain refused; counted with the driver's own bad reads
+    const entry = { driver, status: driver.status(), rejected: 0, unsubscribe: [] as Unsubscribe[] };
     entry.unsubscribe.push(
       driver.onScan((event) => this.handleScanEvent(event)),
       driver.onBadRead((bad) => this.handleBadRead(bad)),
@@ -129,7 +130,12 @@ export class Register implements RegisterApi {
   }
 
   private handleScanEvent(event: ScanEvent): void {
-    this.scanData(event.data, event.aimId);
+    const outcome = this.scanData(event.data, event.aimId);
+    const entry = this.scanners.get(event.driverId);
+    if (entry && !outcome.accepted && outcome.message.code === 'scan.badRead') {
+      entry.rejected++;
+      this.emitState();
+    }
   }
 
   private handleBadRead(bad: BadRead): void {
@@ -300,7 +306,7 @@ export class Register implements RegisterApi {
       totals: basketTotals(this.basket),
       lastLineId: this.lastLineId,
       lastSale: this.lastSale,
-      scanners: [...this.scanners.values()].map((e) => e.status),
+      scanners: [...this.scanners.values()].map((e) => (e.rejected === 0 ? e.status : { ...e.status, badReads: e.status.badReads + e.rejected })),
       messages: this.messages,
       sync: this.deps.sync?.state() ?? NO_SYNC,
     };

@@ -9,14 +9,15 @@ import { describeZodError } from './api-schemas.js';
 import { dispatchCall } from './dispatch.js';
 import type { RegisterService } from './http-server.js';
 import { HttpError, readJsonBody, sendJson, STATUS_BY_CODE } from './http-util.js';
-import { SimulatorError, type SimulatorControl } from './simulator-control.js';
+import { SIM_SCANNER_KINDS, SimulatorError, type SimulatorControl } from './simulator-control.js';
+import { SCANNER_ROUTES } from './simulators/scanner-routes.js';
 
-interface Context {
+export interface Context {
   register: RegisterService;
   simulators: SimulatorControl | null;
 }
 
-type Route = {
+export type Route = {
   method: 'GET' | 'POST' | 'DELETE';
   pattern: RegExp;
   handle: (ctx: Context, match: RegExpMatchArray, body: unknown, url: URL) => Promise<[number, unknown]>;
@@ -44,7 +45,7 @@ const simRawBody = z.strictObject({
   hex: z.string().regex(/^([0-9a-fA-F]{2})*$/, 'must be hex bytes like "34390d"').max(16384),
   timeoutMs: z.number().int().min(10).max(10_000).optional(),
 });
-const simAddBody = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1-32 letters, digits, _ or -').optional() }).optional();
+const simAddBody = z.strictObject({ kind: z.enum(SIM_SCANNER_KINDS).optional(), id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1-32 letters, digits, _ or -').optional() }).optional();
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
@@ -112,6 +113,7 @@ const ROUTES: Route[] = [
       return [200, { delivery, message: state.messages[0] ?? null, state }];
     },
   },
+  ...SCANNER_ROUTES,
 ];
 
 export async function handleControlApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Context): Promise<void> {

@@ -11,7 +11,8 @@ import { openRegisterStore } from '../db/register-store.js';
 import { createRegister } from './create-register.js';
 import { startHttpHost } from './http-server.js';
 import { createSerialScannerDriver, type SerialScannerOptions } from './serial-scanners.js';
-import { SerialSimulators } from './serial-simulators.js';
+import { createHidScannerDriver, type HidScannerOptions } from './hid-scanners.js';
+import { Simulators } from './simulators/simulators.js';
 import { startHostSync, type SyncTuning } from './sync-setup.js';
 import { newToken, publishHostInfo } from './token.js';
 
@@ -27,6 +28,8 @@ export interface StartHostOptions {
   simulatedScanners?: number;
   /** Real serial scanners to open. */
   serialScanners?: readonly SerialScannerOptions[];
+  /** Real USB HID scanners to open (node-hid). */
+  hidScanners?: readonly HidScannerOptions[];
   clock?: Clock;
   rendererDir?: string;
   token?: string;
@@ -83,13 +86,19 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       // A missing device is not fatal: the driver reports it and keeps retrying.
       driver.open().catch((error: unknown) => console.error(`[regi] scanner ${driver.id}: ${String(error)}`));
     }
+    for (const hid of options.hidScanners ?? []) {
+      const driver = await createHidScannerDriver(hid, clock);
+      register.attachScanner(driver);
+      drivers.push(driver);
+      driver.open().catch((error: unknown) => console.error(`[regi] scanner ${driver.id}: ${String(error)}`));
+    }
     closers.unshift(async () => {
       await Promise.all(drivers.map((d) => d.close()));
     });
 
-    let simulators: SerialSimulators | null = null;
+    let simulators: Simulators | null = null;
     if (options.mode === 'simulator') {
-      simulators = new SerialSimulators(register, clock);
+      simulators = new Simulators(register, clock);
       closers.unshift(() => simulators!.close());
       const count = options.simulatedScanners ?? 1;
       for (let i = 1; i <= count; i++) await simulators.add({ id: `sim-serial-${i}` });
