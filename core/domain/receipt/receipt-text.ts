@@ -1,0 +1,80 @@
+/**
+ * The plain-text receipt (GET /api/sales/ID/receipt.txt): fixed width in display columns, where a
+ * full-width (Japanese) character takes two columns as on a thermal printer.
+ */
+import type { Receipt } from './receipt.js';
+import { RECEIPT_LABELS, receiptYen, taxRowText, type ReceiptLang } from './receipt-labels.js';
+
+export const RECEIPT_TEXT_COLUMNS = 40;
+
+/** Display columns of a string: 2 for East Asian wide and full-width characters, 1 otherwise. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  return width;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    cp === 0x203b // ※ prints wide in Japanese fonts
+  );
+}
+
+/** left ... right on one line of `columns`; a left part too long for the line is cut, the amount never. */
+function spread(left: string, right: string, columns = RECEIPT_TEXT_COLUMNS): string {
+  let l = left;
+  while (displayWidth(l) + displayWidth(right) + 1 > columns && l.length > 0) l = [...l].slice(0, -1).join('');
+  return `${l}${' '.repeat(Math.max(1, columns - displayWidth(l) - displayWidth(right)))}${right}`;
+}
+
+function center(text: string, columns = RECEIPT_TEXT_COLUMNS): string {
+  const pad = Math.max(0, Math.floor((columns - displayWidth(text)) / 2));
+  return `${' '.repeat(pad)}${text}`;
+}
+
+export function renderReceiptText(receipt: Receipt, lang: ReceiptLang = 'ja'): string {
+  const L = RECEIPT_LABELS[lang];
+  const rule = '-'.repeat(RECEIPT_TEXT_COLUMNS);
+  const out: string[] = [
+    center(receipt.store.storeName),
+    center(receipt.store.address),
+    center(`${L.phone} ${receipt.store.phone}`),
+    center(`${L.registration} ${receipt.store.registrationNumber}`),
+    '',
+    center(L.title),
+    spread(`${receipt.date} ${receipt.time}`, `${L.register} ${receipt.registerId}`),
+    spread(`${L.saleNo} ${receipt.saleNo}`, ''),
+    rule,
+  ];
+  for (const line of receipt.lines) {
+    const name = lang === 'ja' ? line.nameJa : line.name;
+    out.push(spread(`${line.reduced ? L.reducedMark : '  '}${name}`, receiptYen(line.amount)));
+    if (line.quantity > 1) out.push(`    ${receiptYen(line.unitPrice)} x ${line.quantity}`);
+  }
+  out.push(rule);
+  out.push(spread(L.items(receipt.itemCount), ''));
+  out.push(spread(L.total, receiptYen(receipt.total)));
+  for (const row of receipt.taxRows) out.push(`  ${taxRowText(L, row)}`);
+  out.push(rule);
+  for (const tender of receipt.tenders) {
+    if (tender.kind === 'cash') {
+      out.push(spread(`${L.cash} ${L.tendered}`, receiptYen(tender.tendered)));
+      out.push(spread(L.change, receiptYen(tender.change)));
+    } else {
+      out.push(spread(L.wallet, receiptYen(tender.amount)));
+      out.push(`  ${L.transactionId} ${tender.transactionId}`);
+    }
+  }
+  if (receipt.hasReducedItems) {
+    out.push(rule);
+    out.push(L.reducedNote);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { BasketLine } from '../basket.js';
+import type { CatalogItem } from '../catalog-item.js';
+import type { CompletedSale } from '../sale.js';
+import { taxBreakdown } from '../tax.js';
+import { buildReceipt, jstParts } from './receipt.js';
+import { displayWidth, renderReceiptText, RECEIPT_TEXT_COLUMNS } from './receipt-text.js';
+import { DEFAULT_STORE_SETTINGS, registrationNumberProblem } from './store-settings.js';
+
+const onigiri: CatalogItem = { code: '4901234567894', name: 'Salmon onigiri', nameJa: '鮭おにぎり', price: 160, taxClass: 'reduced', category: 'onigiri', ageRestricted: false };
+const beer: CatalogItem = { code: '4902345678901', name: 'Beer 350ml', nameJa: 'ビール 350ml', price: 248, taxClass: 'standard', category: 'alcohol', ageRestricted: true };
+
+function line(lineId: string, item: CatalogItem, quantity: number): BasketLine {
+  return { lineId, item, quantity, amount: item.price * quantity };
+}
+
+function sale(tenders: CompletedSale['tenders']): CompletedSale {
+  const lines = [line('L1', onigiri, 3), line('L2', beer, 1)];
+  return {
+    saleId: '6f1c7c2e-3a5b-4c1e-9d7a-0b1e2f3a4b5c',
+    saleNo: 42,
+    registerId: 'R-ABC123',
+    startedAt: Date.UTC(2026, 0, 31, 14, 59, 0),
+    // 15:00:05 UTC = 00:00:05 the next day in Tokyo
+    completedAt: Date.UTC(2026, 0, 31, 15, 0, 5),
+    lines,
+    totals: { itemCount: 4, total: 728, taxes: taxBreakdown({ reduced: 480, standard: 248 }) },
+    tenders,
+  };
+}
+
+describe('receipt', () => {
+  test('dates are JST whatever the host zone, across a day and year boundary', () => {
+    assert.deepEqual(jstParts(Date.UTC(2026, 0, 31, 15, 0, 5)), { date: '2026-02-01', time: '00:00:05' });
+    assert.deepEqual(jstParts(Date.UTC(2025, 11, 31, 15, 30, 0)), { date: '2026-01-01', time: '00:30:00' });
+  });
+
+  test('marks reduced-rate lines and carries the per-rate totals with their tax', () => {
+    const r = buildReceipt(sale([{ kind: 'cash', amount: 728, tendered: 1000, change: 272 }]), DEFAULT_STORE_SETTINGS);
+    assert.deepEqual(r.lines.map((l) => [l.nameJa, l.reduced, l.amount]), [['鮭おにぎり', true, 480], ['ビール 350ml', false, 248]]);
+    assert.deepEqual(r.taxRows, [
+      { ratePercent: 8, reduced: true, gross: 480, tax: 35 },
+      { ratePercent: 10, reduced: false, gross: 248, tax: 22 },
+    ]);
+    assert.equal(r.total, 728);
+    assert.equal(r.change, 272);
+    assert.equal(r.hasReducedItems, true);
+    assert.equal(r.date, '2026-02-01');
+  });
+
+  test('plain text has the invoice parts, in Japanese by default', () => {
+    const store = { ...DEFAULT_STORE_SETTINGS, registrationNumber: 'T1234567890123' };
+    const text = renderReceiptText(buildReceipt(sale([{ kind: 'cash', amount: 728, tendered: 1000, change: 272 }]), store));
+    assert.match(text, /登録番号 T1234567890123/);
+    assert.match(text, /2026-02-01 00:00:05/);
+    assert.match(text, /取引No\. 42/);
+    assert.match(text, /※鮭おにぎり +¥480/);
+    assert.match(text, /\n  ビール 350ml +¥248/);
+    assert.match(text, /8%対象 ¥480 \(内消費税 ¥35\)/);
+    assert.match(text, /10%対象 ¥248 \(内消費税 ¥22\)/);
+    assert.match(text, /お釣り +¥272/);
+    assert.match(text, /※は軽減税率/);
+    for (const l of text.trimEnd().split('\n')) assert.ok(displayWidth(l) <= RECEIPT_TEXT_COLUMNS + 8, `too wide: ${l}`);
+  });
+
+  test('a wallet tender shows its transaction id; English labels on request', () => {
+    const text = renderReceiptText(buildReceipt(sale([{ kind: 'wallet', amount: 728, reference: 'PAY-0001-XYZ' }]), DEFAULT_STORE_SETTINGS), 'en');
+    assert.match(text, /Wallet payment +¥728/);
+    assert.match(text, /Transaction ID PAY-0001-XYZ/);
+    assert.match(text, /8% taxable ¥480 \(incl\. tax ¥35\)/);
+    assert.doesNotMatch(text, /Change/);
+  });
+
+  test('full-width characters count two columns', () => {
+    assert.equal(displayWidth('abc'), 3);
+    assert.equal(displayWidth('鮭おにぎり'), 10);
+    assert.equal(displayWidth('ＡＢ'), 4);
+  });
+
+  test('registration numbers: T and exactly 13 digits', () => {
+    assert.equal(registrationNumberProblem('T1234567890123'), null);
+    assert.match(registrationNumberProblem('1234567890123')!, /start with "T"/);
+    assert.match(registrationNumberProblem('T123456789012')!, /exactly 13 digits \(got 12\)/);
+    assert.match(registrationNumberProblem('T12345678901234')!, /got 14/);
+    assert.match(registrationNumberProblem('T12345678901a3')!, /digits only/);
+    assert.match(registrationNumberProblem('t1234567890123')!, /start with "T"/);
+  });
+});
