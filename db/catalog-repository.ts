@@ -25,6 +25,8 @@ interface CatalogRow {
   tax_class: string;
   category: string;
   age_restricted: number;
+  /** Units one item counts as for quantity limits (migration 0002). */
+  units_per_item: number;
 }
 
 export class SqliteCatalog implements Catalog {
@@ -36,11 +38,12 @@ export class SqliteCatalog implements Catalog {
     this.byCode = db.prepare<[string], CatalogRow>('SELECT * FROM catalog_items WHERE code = ?');
     this.countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM catalog_items');
     this.upsert = db.prepare<[CatalogRow]>(`
-      INSERT INTO catalog_items (code, name, name_ja, price, tax_class, category, age_restricted)
-      VALUES (@code, @name, @name_ja, @price, @tax_class, @category, @age_restricted)
+      INSERT INTO catalog_items (code, name, name_ja, price, tax_class, category, age_restricted, units_per_item)
+      VALUES (@code, @name, @name_ja, @price, @tax_class, @category, @age_restricted, @units_per_item)
       ON CONFLICT (code) DO UPDATE SET
         name = excluded.name, name_ja = excluded.name_ja, price = excluded.price,
-        tax_class = excluded.tax_class, category = excluded.category, age_restricted = excluded.age_restricted`);
+        tax_class = excluded.tax_class, category = excluded.category, age_restricted = excluded.age_restricted,
+        units_per_item = excluded.units_per_item`);
   }
 
   findByCode(code: string): CatalogItem | undefined {
@@ -91,6 +94,7 @@ function itemToRow(item: CatalogItem): CatalogRow {
     tax_class: item.taxClass,
     category: item.category,
     age_restricted: item.ageRestricted ? 1 : 0,
+    units_per_item: item.unitsPerItem ?? 1,
   };
 }
 
@@ -103,5 +107,6 @@ function rowToItem(row: CatalogRow): CatalogItem {
     taxClass: row.tax_class as TaxClass,
     category: row.category as Category,
     ageRestricted: row.age_restricted === 1,
+    ...(row.units_per_item > 1 ? { unitsPerItem: row.units_per_item } : {}),
   };
 }

@@ -1,16 +1,18 @@
 /**
  * Recorded sales for what-if dry runs: the journal's sales with the paying wallet's id, taken from
  * the wallet redemptions table (migration 0003) when it exists; without it every sale reads as unpaid by a wallet.
+ * sale_lines do not keep units per item, so a line's units come from the catalog's current item (a carton stays 10 packs).
  */
 import type { RecordedSale } from '../core/domain/limits/wallet-history.js';
 import type { RecordedSales } from '../core/limits/ports.js';
-import type { SaleJournal } from '../core/ports.js';
+import type { Catalog, SaleJournal } from '../core/ports.js';
 import type { SqliteDatabase } from './open-database.js';
 
 export class SqliteRecordedSales implements RecordedSales {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly journal: SaleJournal,
+    private readonly catalog?: Catalog,
   ) {}
 
   completedSince(since: number): RecordedSale[] {
@@ -28,7 +30,11 @@ export class SqliteRecordedSales implements RecordedSales {
       const sale = this.journal.getSale(row.sale_id);
       if (!sale) continue;
       sales.push({
-        saleId: sale.saleId, completedAt: sale.completedAt, lines: sale.lines, tenders: sale.tenders,
+        saleId: sale.saleId, completedAt: sale.completedAt, tenders: sale.tenders,
+        lines: sale.lines.map((line) => {
+          const units = line.item.unitsPerItem ?? this.catalog?.findByCode(line.item.code)?.unitsPerItem;
+          return units === undefined ? line : { ...line, item: { ...line.item, unitsPerItem: units } };
+        }),
         ...(row.wallet_id !== null ? { walletId: row.wallet_id } : {}),
       });
     }

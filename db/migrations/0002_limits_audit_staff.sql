@@ -60,3 +60,7 @@ CREATE TABLE sale_limit_checks (
   rule_version INTEGER,
   checked_at INTEGER NOT NULL
 ) STRICT;
+
+-- Quantity limits count units: a carton of 10 packs counts as 10 (CatalogItem.unitsPerItem).
+ALTER TABLE catalog_items ADD COLUMN units_per_item INTEGER NOT NULL DEFAULT 1 CHECK (units_per_item >= 1);
+UPDATE catalog_items SET units_per_item = 10 WHERE category = 'tobacco' AND name LIKE '% carton (10 packs)';

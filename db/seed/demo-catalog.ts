@@ -26,6 +26,8 @@ function buildCatalog(): CatalogItem[] {
         taxClass,
         category: shelf.category,
         ageRestricted: AGE_RESTRICTED.has(shelf.category),
+        // Purchase limits count a carton as the packs in it.
+        ...(/ carton \(10 packs\)$/.test(name) ? { unitsPerItem: 10 } : {}),
       };
     }),
   );

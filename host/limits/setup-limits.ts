@@ -50,7 +50,7 @@ export async function setupLimits(store: RegisterStore, clock: Clock, options: {
     : undefined;
   const limits = createRegisterLimits({
     clock, rules, audit, pins,
-    sales: new SqliteRecordedSales(store.db, store.journal),
+    sales: new SqliteRecordedSales(store.db, store.journal, store.catalog),
     codec: {
       parse: (text) => {
         const result = importRuleSetJson(text);
