@@ -1,10 +1,12 @@
 import type { CliCommand } from '../command.js';
 import { backupCommand } from './backup.js';
+import { devicesCommand } from './devices.js';
 import { scanCommand } from './scan.js';
+import { simCommand } from './sim.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { gatewayCommand } from './gateway.js';
 import { walletCommand } from './wallet.js';
 
 /** Every `regi` subcommand, in the order `regi help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, gatewayCommand, walletCommand, backupCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand];

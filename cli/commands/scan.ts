@@ -7,14 +7,15 @@ import { hostRequest, resolveHost } from '../host-client.js';
 
 const usage = `usage: regi scan [--port N | --data DIR] [--token T] [--device ID | --keyboard] [--aim ]E0] [--realistic] CODE...
 
-Scans each CODE through a simulated scanner of a running register (simulator mode): the bytes
-go through the pty to the register's real serial driver, as from hardware.
+Scans each CODE through a simulated scanner of a running register (simulator mode), of any kind
+(serial, hid-pos, hid-keyboard; "regi sim add" makes more): the bytes go through a pty or the fake
+HID transport to the register's real driver, as from hardware.
 
   --port N       the port of the running "regi serve" (or --data DIR of its data directory)
   --device ID    which simulated scanner (default: the first one; "regi scan --list" shows them)
   --keyboard     keyed entry instead of a scanner (what a cashier types)
   --aim ID       send this AIM symbology prefix first (e.g. ]E0)
-  --realistic    pace bytes at the port's baud rate like real hardware
+  --realistic    pace bytes at the baud rate (serial) or reports at the USB poll interval (HID)
   --list         list the simulated scanners and exit
 Exit status: 0 when every code was added to the basket, 1 when any was refused.`;
 
@@ -37,7 +38,7 @@ export const scanCommand: CliCommand = {
     });
     if (args.flags.has('list')) {
       for (const s of await hostRequest<SimScannerInfo[]>(target, 'GET', '/api/sim/scanners')) {
-        console.log(`${s.id}\t${s.kind}\t${s.devicePath}`);
+        console.log(`${s.id}\t${s.kind}\t${s.status.state}\t${s.devicePath}`);
       }
       return 0;
     }

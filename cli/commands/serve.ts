@@ -3,9 +3,11 @@ import { CliUsageError, type CliCommand } from '../command.js';
 import { dataDirFrom } from '../data-dir.js';
 import { startHost, type StartHostOptions } from '../../host/start-host.js';
 import { SUFFIXES, type SerialScannerOptions } from '../../host/serial-scanners.js';
+import { HID_FLAGS, HID_USAGE, hidScannersFrom } from '../hid-flags.js';
 
 const usage = `usage: regi serve [--data DIR] [--port N] [--host ADDR] [--simulator | --production]
                   [--sim-scanners N] [--serial PATH [--baud N] [--suffix CR|LF|CRLF]] [--ready-json]
+                  [--hid VID:PID | --hid-path PATH [--hid-mode pos|keyboard] [--hid-enable HEX]]
                   [--gateway URL [--gateway-token T]] [--sync-timeout-ms N] [--sync-max-backoff-ms N]
 
 Starts the headless register host: the register UI at http://HOST:PORT/, its WebSocket at /ws,
@@ -20,6 +22,7 @@ and the control API at /api (see docs/api.md). The database lives in DIR/registe
   --serial PATH      open a real serial scanner at PATH (e.g. /dev/ttyACM0)
   --baud N           its baud rate (default 9600)
   --suffix S         its suffix: CR (default), LF or CRLF
+${HID_USAGE}
   --ready-json       print one line "REGI_READY {json}" when listening (for the Electron shell)
   --gateway URL      back office / wallet gateway (\`regi gateway\`); without it a simulator runs a sandbox
                      gateway in-process and a production register keeps its sales queued (docs/outbox.md)
@@ -34,7 +37,7 @@ export const serveCommand: CliCommand = {
   usage,
   async run(argv) {
     const args = parseArgs(argv, {
-      values: ['data', 'port', 'host', 'sim-scanners', 'serial', 'baud', 'suffix', 'gateway', 'gateway-token', 'sync-timeout-ms', 'sync-max-backoff-ms'],
+      values: ['data', 'port', 'host', 'sim-scanners', 'serial', 'baud', 'suffix', 'gateway', 'gateway-token', 'sync-timeout-ms', 'sync-max-backoff-ms', ...HID_FLAGS],
       booleans: ['simulator', 'production', 'ready-json'],
     });
     if (args.positionals.length > 0) throw new CliUsageError(`unexpected argument "${args.positionals[0]}"`);
@@ -61,6 +64,7 @@ export const serveCommand: CliCommand = {
       mode,
       simulatedScanners: mode === 'simulator' ? (intFlag(args, 'sim-scanners', { min: 0, max: 32 }) ?? 1) : 0,
       serialScanners,
+      hidScanners: hidScannersFrom(args),
       ...gatewayOptions(args),
     });
     if (args.flags.has('ready-json')) {
