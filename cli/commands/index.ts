@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command.js';
+import { auditCommand } from './audit.js';
 import { backupCommand } from './backup.js';
+import { limitsCommand } from './limits.js';
 import { devicesCommand } from './devices.js';
 import { scanCommand } from './scan.js';
 import { simCommand } from './sim.js';
@@ -9,4 +11,4 @@ import { gatewayCommand } from './gateway.js';
 import { walletCommand } from './wallet.js';
 
 /** Every `regi` subcommand, in the order `regi help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand, auditCommand, limitsCommand];

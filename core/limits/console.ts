@@ -108,6 +108,11 @@ export class LimitsConsole {
   /** Replays the last `days` days of recorded sales against the draft. */
   limitsDryRun(request: SessionRequest & { rules: LimitRule[]; days: number }): DryRunReport {
     this.deps.sessions.require(request.session);
+    return this.dryRunAsSystem(request);
+  }
+
+  /** The dry run without a session, for the CLI that already has the database open (it changes nothing). */
+  dryRunAsSystem(request: { rules: LimitRule[]; days: number }): DryRunReport {
     const draft: RuleSetDraft = { effectiveFrom: 0, rules: request.rules, comment: 'dry run' };
     const problems = ruleSetProblems(draft);
     if (problems.length > 0) throw problemsError(problems);
