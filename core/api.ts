@@ -7,6 +7,7 @@ import type { BasketLine, BasketTotals } from './domain/basket.js';
 import type { RegisterMessage } from './domain/messages.js';
 import type { CompletedSale } from './domain/sale.js';
 import type { SaleSummary, ScannerStatus } from './ports.js';
+import type * as Limits from './limits/api-types.js';
 import type { OutboxState } from './sync/outbox-ports.js';
 import type { OutboxRow, SyncState } from './sync/sync-monitor.js';
 
@@ -27,6 +28,10 @@ export interface RegisterState {
   scanners: readonly ScannerStatus[];
   /** Most recent first, at most 20. */
   messages: readonly RegisterMessage[];
+  /** Purchase limits (core/limits/): a refused change waiting for a manager, or null. */
+  pendingOverride?: Limits.PendingOverride | null;
+  /** Age confirmation of the open sale; tender is refused until 'confirmed' when it is 'required'. */
+  ageCheck?: Limits.AgeCheck;
   /** Delivery of completed sales to the back office (the outbox): online state and queue depth. */
   sync: SyncState;
 }
@@ -53,6 +58,21 @@ export interface RegisterApi {
   newSale(): Promise<RegisterState>;
   recentSales(request: { limit: number }): Promise<SaleSummary[]>;
   getSale(request: { saleId: string }): Promise<CompletedSale | null>;
+  // ---- purchase limits, age confirmation, manager console (docs/limits.md) ----
+  /** Approves the pending override with a manager's PIN and a reason, then applies the held change. */
+  approveOverride(request: Limits.ApproveOverrideRequest): Promise<RegisterState>;
+  cancelOverride(): Promise<RegisterState>;
+  /** The customer's answer on the customer display; a refusal removes the age-restricted lines. */
+  confirmAge(request: Limits.ConfirmAgeRequest): Promise<RegisterState>;
+  managerLogin(request: { managerId: string; pin: string }): Promise<Limits.ManagerSession>;
+  managerLogout(request: Limits.SessionRequest): Promise<{ loggedOut: boolean }>;
+  limitsOverview(request: Limits.SessionRequest): Promise<Limits.LimitsOverview>;
+  limitsSave(request: Limits.DraftRequest): Promise<Limits.RuleSet>;
+  limitsImport(request: Limits.SessionRequest & { text: string }): Promise<Limits.RulesImportResult>;
+  limitsExport(request: Limits.SessionRequest & { version?: number }): Promise<{ version: number; json: string }>;
+  limitsDryRun(request: Limits.SessionRequest & { rules: Limits.LimitRule[]; days: number }): Promise<Limits.DryRunReport>;
+  auditLog(request: Limits.SessionRequest & { limit: number; beforeSeq?: number }): Promise<Limits.AuditEntry[]>;
+  auditVerify(request: Limits.SessionRequest): Promise<Limits.ChainVerdict>;
   /** Outbox rows in the given states, oldest first (manager console; needs a manager session). */
   outboxList(request: { session: string; states: readonly OutboxState[]; limit: number }): Promise<OutboxRow[]>;
   /** "Retry now" (manager session): makes waiting (and, when asked, parked) rows due at once and wakes delivery. */
@@ -71,6 +91,18 @@ export const REGISTER_METHODS = [
   'newSale',
   'recentSales',
   'getSale',
+  'approveOverride',
+  'cancelOverride',
+  'confirmAge',
+  'managerLogin',
+  'managerLogout',
+  'limitsOverview',
+  'limitsSave',
+  'limitsImport',
+  'limitsExport',
+  'limitsDryRun',
+  'auditLog',
+  'auditVerify',
   'outboxList',
   'outboxRetry',
 ] as const satisfies readonly RegisterMethod[];
@@ -92,6 +124,9 @@ export type RegisterErrorCode =
   | 'sale.emptyBasket'
   | 'sale.insufficientCash'
   | 'unauthorized'
+  | 'limit.blocked'
+  | 'limit.overrideRequired'
+  | 'age.confirmationRequired'
   | 'not-available'
   | 'internal';
 

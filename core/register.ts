@@ -14,7 +14,7 @@ import {
 import { addItem, basketTotals, BasketError, emptyBasket, setQuantity, voidLine, type Basket } from './domain/basket.js';
 import { classifyBarcode, type BarcodeClassifier } from './domain/barcode/classify.js';
 import type { MessageCode, MessageLevel, MessageParams, RegisterMessage } from './domain/messages.js';
-import { cashTender, type CompletedSale } from './domain/sale.js';
+import { cashTender, type CompletedSale, type TenderKind } from './domain/sale.js';
 import type {
   BadRead,
   Catalog,
@@ -26,6 +26,8 @@ import type {
   ScannerStatus,
   Unsubscribe,
 } from './ports.js';
+import type { RegisterLimits } from './limits/register-limits.js';
+import type * as Limits from './limits/api-types.js';
 import type { OutboxState } from './sync/outbox-ports.js';
 import { NO_SYNC, type OutboxRow, type SyncMonitor } from './sync/sync-monitor.js';
 
@@ -43,6 +45,8 @@ export interface RegisterDeps {
   requireManager?: (session: string) => void;
   /** The store's barcode classifier (with its in-store price-embedded layouts); default: no layouts. */
   classify?: BarcodeClassifier;
+  /** Purchase limits, age confirmation and the manager console (core/limits/); absent: none of them. */
+  limits?: RegisterLimits;
 }
 
 const MAX_MESSAGES = 20;
@@ -174,6 +178,8 @@ export class Register implements RegisterApi {
     }
     // Price-embedded in-store labels (meat, deli by weight) carry the price; the catalog holds the item once.
     const item = barcode.kind === 'in-store-price' ? { ...found, price: barcode.embeddedPrice } : found;
+    const refused = this.limitGate({ kind: 'add', item, quantity: 1 });
+    if (refused) return { accepted: false, message: refused };
     this.openSaleIfCompleted();
     if (this.startedAt === null) this.startedAt = this.deps.clock.now();
     const { basket, line } = addItem(this.basket, item);
@@ -185,6 +191,7 @@ export class Register implements RegisterApi {
   }
 
   async setQuantity(request: { lineId: string; quantity: number }): Promise<RegisterState> {
+    this.limitGateOrThrow({ kind: 'setQuantity', lineId: request.lineId, quantity: request.quantity });
     this.basket = this.basketOp(() => setQuantity(this.basket, request.lineId, request.quantity));
     this.lastLineId = request.lineId;
     this.say('scan.quantityChanged', 'info', { lineId: request.lineId, quantity: request.quantity });
@@ -219,6 +226,7 @@ export class Register implements RegisterApi {
         tendered,
       });
     }
+    this.tenderGate('cash');
     const now = this.deps.clock.now();
     // Commit first; memory changes only after the sale is durable.
     const committed = this.deps.journal.commitSale({
@@ -279,6 +287,118 @@ export class Register implements RegisterApi {
     return this.deps.sync;
   }
 
+  // ---- purchase limits, age confirmation, manager console (core/limits/register-limits.ts) -------
+
+  async approveOverride(request: Limits.ApproveOverrideRequest): Promise<RegisterState> {
+    const change = await this.limitsOf().guard.approveOverride(this.saleRef(), request);
+    if (change.kind === 'add') {
+      if (this.limitGate(change) === null) {
+        this.openSaleIfCompleted();
+        if (this.startedAt === null) this.startedAt = this.deps.clock.now();
+        const { basket, line } = addItem(this.basket, change.item, change.quantity);
+        this.basket = basket;
+        this.lastLineId = line.lineId;
+        this.say('scan.added', 'info', { code: change.item.code, name: change.item.nameJa, quantity: line.quantity, price: change.item.price });
+      }
+      this.emitState();
+      return this.snapshot();
+    }
+    if (change.kind === 'setQuantity') return this.setQuantity({ lineId: change.lineId, quantity: change.quantity });
+    this.emitState();
+    return this.snapshot();
+  }
+
+  async cancelOverride(): Promise<RegisterState> {
+    this.limitsOf().guard.cancelOverride(this.saleRef());
+    this.emitState();
+    return this.snapshot();
+  }
+
+  async confirmAge(request: Limits.ConfirmAgeRequest): Promise<RegisterState> {
+    const { removeLineIds, message } = this.limitsOf().guard.confirmAge(this.saleRef(), this.basket.lines, request.confirmed);
+    for (const lineId of removeLineIds) this.basket = voidLine(this.basket, lineId);
+    if (this.lastLineId !== null && removeLineIds.includes(this.lastLineId)) this.lastLineId = null;
+    this.say(message.code, message.level, message.params);
+    this.emitState();
+    return this.snapshot();
+  }
+
+  async managerLogin(request: { managerId: string; pin: string }): Promise<Limits.ManagerSession> {
+    return this.limitsOf().console.managerLogin(request);
+  }
+  async managerLogout(request: Limits.SessionRequest): Promise<{ loggedOut: boolean }> {
+    return this.limitsOf().console.managerLogout(request);
+  }
+  async limitsOverview(request: Limits.SessionRequest): Promise<Limits.LimitsOverview> {
+    return this.limitsOf().console.limitsOverview(request);
+  }
+  async limitsSave(request: Limits.DraftRequest): Promise<Limits.RuleSet> {
+    return this.limitsOf().console.limitsSave(request);
+  }
+  async limitsImport(request: Limits.SessionRequest & { text: string }): Promise<Limits.RulesImportResult> {
+    return this.limitsOf().console.limitsImport(request);
+  }
+  async limitsExport(request: Limits.SessionRequest & { version?: number }): Promise<{ version: number; json: string }> {
+    return this.limitsOf().console.limitsExport(request);
+  }
+  async limitsDryRun(request: Limits.SessionRequest & { rules: Limits.LimitRule[]; days: number }): Promise<Limits.DryRunReport> {
+    return this.limitsOf().console.limitsDryRun(request);
+  }
+  async auditLog(request: Limits.SessionRequest & { limit: number; beforeSeq?: number }): Promise<Limits.AuditEntry[]> {
+    return this.limitsOf().console.auditLog(request);
+  }
+  async auditVerify(request: Limits.SessionRequest): Promise<Limits.ChainVerdict> {
+    return this.limitsOf().console.auditVerify(request);
+  }
+
+  /**
+   * The tender check (age confirmation, then limits) every tender runs before taking money. A wallet
+   * tender calls it with the wallet id from the gateway BEFORE asking the gateway to pay; it throws a
+   * RegisterError ('age.confirmationRequired', 'limit.blocked', 'limit.overrideRequired') when refused.
+   */
+  tenderGate(tender: TenderKind, walletId?: string): void {
+    const guard = this.deps.limits?.guard;
+    if (!guard) return;
+    const verdict = guard.checkTender(this.saleRef(), this.basket.lines, tender, walletId);
+    for (const m of verdict.messages) this.say(m.code, m.level, m.params);
+    if (!verdict.allowed) {
+      this.emitState();
+      throw new RegisterError(verdict.code, verdict.explanation);
+    }
+  }
+
+  /** Runs the limits on a basket change; returns the refusal message, or null to go ahead. */
+  private limitGate(change: Limits.BasketChange): RegisterMessage | null {
+    const guard = this.deps.limits?.guard;
+    if (!guard) return null;
+    const verdict = guard.checkChange(this.saleRef(), this.basket.lines, change);
+    let last: RegisterMessage | null = null;
+    for (const m of verdict.messages) last = this.say(m.code, m.level, m.params);
+    if (verdict.allowed) return null;
+    this.emitState();
+    return last;
+  }
+
+  private limitGateOrThrow(change: Limits.BasketChange): void {
+    const guard = this.deps.limits?.guard;
+    if (!guard) return;
+    const verdict = guard.checkChange(this.saleRef(), this.basket.lines, change);
+    for (const m of verdict.messages) this.say(m.code, m.level, m.params);
+    if (!verdict.allowed) {
+      this.emitState();
+      throw new RegisterError(verdict.code, verdict.explanation);
+    }
+  }
+
+  private saleRef(): string {
+    return `${this.deps.registerId}#${this.saleNo}`;
+  }
+
+  private limitsOf(): RegisterLimits {
+    if (!this.deps.limits) throw new RegisterError('not-available', 'purchase limits are not set up on this register');
+    return this.deps.limits;
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private openSaleIfCompleted(): void {
@@ -308,6 +428,7 @@ export class Register implements RegisterApi {
       lastSale: this.lastSale,
       scanners: [...this.scanners.values()].map((e) => (e.rejected === 0 ? e.status : { ...e.status, badReads: e.status.badReads + e.rejected })),
       messages: this.messages,
+      ...(this.deps.limits?.guard.state(this.saleRef(), this.basket.lines) ?? { pendingOverride: null, ageCheck: 'not-required' }),
       sync: this.deps.sync?.state() ?? NO_SYNC,
     };
   }

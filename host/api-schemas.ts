@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { REGISTER_METHODS, RegisterError, type RegisterMethod } from '../core/api.js';
+import { LIMITS_METHOD_PARAMS } from './limits/limits-schemas.js';
 
 const code = z.string().min(1, 'must not be empty').max(512, 'is longer than any barcode (512 characters)');
 const lineId = z.string().regex(/^L\d{1,6}$/, 'must be a basket line id like L1');
@@ -23,6 +24,7 @@ export const METHOD_PARAMS = {
     limit: z.number().int().min(1).max(500),
   }),
   outboxRetry: z.strictObject({ session: z.string().min(1, 'log in to the manager console first').max(256), includeParked: z.boolean() }),
+  ...LIMITS_METHOD_PARAMS,
 } satisfies Record<RegisterMethod, z.ZodType>;
 
 export function isRegisterMethod(value: unknown): value is RegisterMethod {

@@ -7,6 +7,7 @@ import type { RegisterMode } from '../core/api.js';
 import type { Catalog, Clock, SaleJournal, ScannerDriver } from '../core/ports.js';
 import { Register } from '../core/register.js';
 import type { SyncMonitor } from '../core/sync/sync-monitor.js';
+import type { RegisterLimits } from '../core/limits/register-limits.js';
 
 export interface RegisterWiring {
   registerId: string;
@@ -18,6 +19,8 @@ export interface RegisterWiring {
   newId?: () => string;
   sync?: SyncMonitor;
   requireManager?: (session: string) => void;
+  /** Purchase limits, age confirmation, manager console (host/limits/setup-limits.ts). */
+  limits?: RegisterLimits;
 }
 
 export function createRegister(wiring: RegisterWiring): Register {
@@ -30,6 +33,7 @@ export function createRegister(wiring: RegisterWiring): Register {
     newId: wiring.newId ?? randomUUID,
     ...(wiring.sync ? { sync: wiring.sync } : {}),
     ...(wiring.requireManager ? { requireManager: wiring.requireManager } : {}),
+    ...(wiring.limits ? { limits: wiring.limits } : {}),
   });
   for (const scanner of wiring.scanners ?? []) register.attachScanner(scanner);
   return register;

@@ -54,6 +54,9 @@ export const STATUS_BY_CODE: Readonly<Record<RegisterErrorCode, number>> = {
   'sale.emptyBasket': 409,
   'sale.insufficientCash': 409,
   unauthorized: 401,
+  'limit.blocked': 409,
+  'limit.overrideRequired': 409,
+  'age.confirmationRequired': 409,
   'not-available': 503,
   internal: 500,
 };

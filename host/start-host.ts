@@ -9,6 +9,7 @@ import type { RegisterMode } from '../core/api.js';
 import { systemClock, type Clock, type ScannerDriver } from '../core/ports.js';
 import { openRegisterStore } from '../db/register-store.js';
 import { createRegister } from './create-register.js';
+import { setupLimits } from './limits/setup-limits.js';
 import { startHttpHost } from './http-server.js';
 import { createSerialScannerDriver, type SerialScannerOptions } from './serial-scanners.js';
 import { createHidScannerDriver, type HidScannerOptions } from './hid-scanners.js';
@@ -64,13 +65,16 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       ...(options.sync ? { tuning: options.sync } : {}),
     });
     closers.unshift(() => sync.close());
+    const limits = await setupLimits(store, clock);
     const register = createRegister({
       sync: sync.monitor,
       registerId: store.registerId,
       mode: options.mode,
       catalog: store.catalog,
-      journal: store.journal,
+      journal: limits.journal,
       clock,
+      limits: limits.limits,
+      requireManager: (session) => limits.limits.console.requireManager(session),
     });
 
     // Deliver each committed sale soon after it commits; the cashier never waits on it.

@@ -29,6 +29,13 @@ export const MESSAGE_CODES = [
   'scanner.disconnected',
   'scanner.error',
   'input.invalid',
+  'limit.blocked',
+  'limit.overrideRequired',
+  'limit.warning',
+  'limit.overridden',
+  'age.confirmationRequired',
+  'age.confirmed',
+  'age.refused',
 ] as const;
 
 export type MessageCode = (typeof MESSAGE_CODES)[number];

@@ -1,5 +1,5 @@
 import type { BarcodeRejectCode } from '../../core/domain/barcode/types.js';
-import { badReadReason, type Dictionary, type MessageTemplate } from './dictionary.js';
+import { badReadReason, type Dictionary, type MessageTemplate, type ParamReader } from './dictionary.js';
 import type { jaUi } from './ja.js';
 import type { MessageCode } from '../../core/domain/messages.js';
 
@@ -20,6 +20,11 @@ const REJECT_REASONS: Record<BarcodeRejectCode, string> = {
   unsupported: 'this kind of barcode is not supported',
 };
 
+/** A limit's allowance: yen for amount rules, units otherwise. */
+function limitAmount(p: ParamReader, name: string): string {
+  return p.text('measure') === 'amount' ? p.yen(name) : `${p.text(name)} unit(s)`;
+}
+
 const messages: Record<MessageCode, MessageTemplate> = {
   'scan.added': (p) => `Added ${p.text('name')} (qty ${p.text('quantity')})`,
   'scan.unknownItem': (p) => `This item is not registered (${p.text('code')}). Check the item`,
@@ -36,6 +41,14 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'scanner.disconnected': (p) => `Scanner ${p.text('driverId')} disconnected. Check its cable and power`,
   'scanner.error': (p) => `Scanner ${p.text('driverId')} error: ${p.text('error')}. Check the connection`,
   'input.invalid': (p) => `Invalid input: ${p.text('reason')}. Enter it again`,
+  'limit.blocked': (p) => `Refused by the limit "${p.text('rule')}" (${limitAmount(p, 'remaining')} remaining). This item cannot be sold`,
+  'limit.overrideRequired': (p) =>
+    `Over the limit "${p.text('rule')}" (${limitAmount(p, 'remaining')} remaining). A manager must approve: call the manager`,
+  'limit.warning': (p) => `Note: paying by wallet would exceed the limit "${p.text('rule')}" (${limitAmount(p, 'remaining')} remaining)`,
+  'limit.overridden': (p) => `Manager approved: added beyond the limit "${p.text('rule')}"`,
+  'age.confirmationRequired': () => 'Age check needed: ask the customer to press "I am 20 or older" on the customer display',
+  'age.confirmed': () => 'The customer confirmed they are 20 or older. You can take payment',
+  'age.refused': (p) => `The customer declined the age check: ${p.text('quantity')} age-restricted item(s) removed`,
 };
 
 const enUi: Record<keyof typeof jaUi, string> = {

@@ -1,5 +1,5 @@
 import type { BarcodeRejectCode } from '../../core/domain/barcode/types.js';
-import { badReadReason, type Dictionary, type MessageTemplate } from './dictionary.js';
+import { badReadReason, type Dictionary, type MessageTemplate, type ParamReader } from './dictionary.js';
 import type { MessageCode } from '../../core/domain/messages.js';
 
 const REJECT_REASONS: Record<BarcodeRejectCode, string> = {
@@ -19,6 +19,11 @@ const REJECT_REASONS: Record<BarcodeRejectCode, string> = {
   unsupported: '対応していない種類のバーコードです',
 };
 
+/** A limit's allowance: yen for amount rules, units otherwise. */
+function limitAmount(p: ParamReader, name: string): string {
+  return p.text('measure') === 'amount' ? p.yen(name) : `${p.text(name)} 個`;
+}
+
 const messages: Record<MessageCode, MessageTemplate> = {
   'scan.added': (p) => `${p.text('name')} を登録しました (数量 ${p.text('quantity')})`,
   'scan.unknownItem': (p) => `この商品は登録されていません (${p.text('code')})。商品を確認してください`,
@@ -35,6 +40,14 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'scanner.disconnected': (p) => `スキャナー ${p.text('driverId')} が切断されました。ケーブルと電源を確認してください`,
   'scanner.error': (p) => `スキャナー ${p.text('driverId')} でエラー: ${p.text('error')}。接続を確認してください`,
   'input.invalid': (p) => `入力が正しくありません: ${p.text('reason')}。入力し直してください`,
+  'limit.blocked': (p) => `購入制限「${p.text('rule')}」により登録できません (残り ${limitAmount(p, 'remaining')})。この商品はお渡しできません`,
+  'limit.overrideRequired': (p) =>
+    `購入制限「${p.text('rule')}」を超えます (残り ${limitAmount(p, 'remaining')})。店長の承認が必要です。店長を呼んでください`,
+  'limit.warning': (p) => `注意: 電子マネー払いでは購入制限「${p.text('rule')}」を超えます (残り ${limitAmount(p, 'remaining')})`,
+  'limit.overridden': (p) => `店長承認済み: 購入制限「${p.text('rule')}」を超えて登録しました`,
+  'age.confirmationRequired': () => '年齢確認が必要です。お客様に客面表示の「20歳以上です」を押していただいてください',
+  'age.confirmed': () => 'お客様が20歳以上であることを確認しました。会計に進めます',
+  'age.refused': (p) => `年齢確認が拒否されました。年齢制限商品 ${p.text('quantity')} 点を取り消しました`,
 };
 
 export const jaUi = {

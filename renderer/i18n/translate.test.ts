@@ -23,6 +23,13 @@ const SAMPLE: Record<MessageCode, MessageParams> = {
   'scanner.disconnected': { driverId: 'serial-1' },
   'scanner.error': { driverId: 'serial-1', error: 'port gone' },
   'input.invalid': { reason: 'quantity must be 1..999' },
+  'limit.blocked': { ruleId: 'r1', rule: 'Tobacco per wallet', version: 2, measure: 'amount', limit: 10000, current: 9000, attempted: 14800, remaining: 1000, action: 'block' },
+  'limit.overrideRequired': { ruleId: 'r2', rule: 'Tobacco packs', version: 1, measure: 'quantity', limit: 10, current: 10, attempted: 11, remaining: 0, action: 'override' },
+  'limit.warning': { ruleId: 'r1', rule: 'Tobacco per wallet', version: 1, measure: 'amount', limit: 10000, current: 5800, attempted: 11600, remaining: 4200, action: 'block' },
+  'limit.overridden': { ruleId: 'r2', rule: 'Tobacco packs', version: 1, measure: 'quantity', limit: 10, current: 10, attempted: 11, remaining: 0, action: 'override' },
+  'age.confirmationRequired': {},
+  'age.confirmed': {},
+  'age.refused': { lines: 2, quantity: 3 },
 };
 
 describe('i18n', () => {
