@@ -7,9 +7,12 @@ import type { BasketLine, BasketTotals } from './domain/basket.js';
 import type { RegisterMessage } from './domain/messages.js';
 import type { CompletedSale } from './domain/sale.js';
 import type { SaleSummary, ScannerStatus } from './ports.js';
+import type { SaleRefund, WalletPayResult, WalletProgress } from './payments/wallet-tender.js';
 import type * as Limits from './limits/api-types.js';
 import type { OutboxState } from './sync/outbox-ports.js';
 import type { OutboxRow, SyncState } from './sync/sync-monitor.js';
+import type * as Records from './records/records-types.js';
+import type { StoreSettings } from './domain/receipt/store-settings.js';
 
 export type RegisterMode = 'simulator' | 'production';
 
@@ -28,6 +31,8 @@ export interface RegisterState {
   scanners: readonly ScannerStatus[];
   /** Most recent first, at most 20. */
   messages: readonly RegisterMessage[];
+  /** Wallet tender of the open sale (entering the code, waiting, resolving, paid part of a split tender), or null. */
+  wallet?: WalletProgress | null;
   /** Purchase limits (core/limits/): a refused change waiting for a manager, or null. */
   pendingOverride?: Limits.PendingOverride | null;
   /** Age confirmation of the open sale; tender is refused until 'confirmed' when it is 'required'. */
@@ -58,6 +63,15 @@ export interface RegisterApi {
   newSale(): Promise<RegisterState>;
   recentSales(request: { limit: number }): Promise<SaleSummary[]>;
   getSale(request: { saleId: string }): Promise<CompletedSale | null>;
+  // ---- wallet barcode payments (docs/wallet.md) ----
+  /** Arms the wallet tender: the next scanner read is the customer's code (amount: a split-tender part; default the rest). */
+  beginWallet(request: { amount?: number }): Promise<RegisterState>;
+  /** Pays the remaining amount (or `amount` of it, split tender) with the customer's one-time code. Needs the gateway. */
+  payWallet(request: { code: string; amount?: number }): Promise<WalletPayResult>;
+  /** Cashier abort: stops code entry, cancels a running wallet payment, or cancels a paid wallet part of the open sale. */
+  abortWallet(): Promise<RegisterState>;
+  /** Refunds a completed sale: its wallet part through the gateway (own idempotency key), the rest as cash. */
+  refundSale(request: { saleId: string; managerSession?: string }): Promise<SaleRefund>;
   // ---- purchase limits, age confirmation, manager console (docs/limits.md) ----
   /** Approves the pending override with a manager's PIN and a reason, then applies the held change. */
   approveOverride(request: Limits.ApproveOverrideRequest): Promise<RegisterState>;
@@ -77,6 +91,15 @@ export interface RegisterApi {
   outboxList(request: { session: string; states: readonly OutboxState[]; limit: number }): Promise<OutboxRow[]>;
   /** "Retry now" (manager session): makes waiting (and, when asked, parked) rows due at once and wakes delivery. */
   outboxRetry(request: { session: string; includeParked: boolean }): Promise<{ retried: number }>;
+  // ---- receipts, sale history, reports (docs/ui.md) ----
+  /** Store name, address, phone and qualified-invoice registration number printed on receipts. */
+  getStoreSettings(): Promise<StoreSettings>;
+  /** Changes the given fields; a malformed registration number (not "T" + 13 digits) is refused. */
+  setStoreSettings(request: Partial<StoreSettings>): Promise<StoreSettings>;
+  /** Completed sales by time, amount, item barcode or wallet transaction id, newest first. */
+  searchSales(request: Records.SaleSearchQuery): Promise<Records.SaleSearchResult>;
+  /** Manager reports over [from, to): sales by hour, tender mix, limit events, outbox age. */
+  salesReports(request: Records.ReportRange): Promise<Records.SalesReports>;
 }
 
 export type RegisterMethod = keyof RegisterApi;
@@ -91,6 +114,10 @@ export const REGISTER_METHODS = [
   'newSale',
   'recentSales',
   'getSale',
+  'beginWallet',
+  'payWallet',
+  'abortWallet',
+  'refundSale',
   'approveOverride',
   'cancelOverride',
   'confirmAge',
@@ -105,6 +132,10 @@ export const REGISTER_METHODS = [
   'auditVerify',
   'outboxList',
   'outboxRetry',
+  'getStoreSettings',
+  'setStoreSettings',
+  'searchSales',
+  'salesReports',
 ] as const satisfies readonly RegisterMethod[];
 
 // Compile-time check that the list above names every method exactly.

@@ -14,7 +14,7 @@ import {
 import { addItem, basketTotals, BasketError, emptyBasket, setQuantity, voidLine, type Basket } from './domain/basket.js';
 import { classifyBarcode, type BarcodeClassifier } from './domain/barcode/classify.js';
 import type { MessageCode, MessageLevel, MessageParams, RegisterMessage } from './domain/messages.js';
-import { cashTender, type CompletedSale, type TenderKind } from './domain/sale.js';
+import { cashTender, type CompletedSale, type Tender, type TenderKind } from './domain/sale.js';
 import type {
   BadRead,
   Catalog,
@@ -27,6 +27,10 @@ import type {
   Unsubscribe,
 } from './ports.js';
 import type { RegisterLimits } from './limits/register-limits.js';
+import type { StoreSettings } from './domain/receipt/store-settings.js';
+import { RegisterRecords } from './records/register-records.js';
+import type * as Records from './records/records-types.js';
+import type { SaleRefund, WalletPayResult, WalletSaleView, WalletTender } from './payments/wallet-tender.js';
 import type * as Limits from './limits/api-types.js';
 import type { OutboxState } from './sync/outbox-ports.js';
 import { NO_SYNC, type OutboxRow, type SyncMonitor } from './sync/sync-monitor.js';
@@ -47,6 +51,10 @@ export interface RegisterDeps {
   classify?: BarcodeClassifier;
   /** Purchase limits, age confirmation and the manager console (core/limits/); absent: none of them. */
   limits?: RegisterLimits;
+  /** Wallet barcode payments (core/payments/wallet-tender.ts); absent: the register has no gateway. */
+  wallet?: WalletTender;
+  /** Store settings, sale history and reports (db/sale-records.ts); absent: those methods answer 'not-available'. */
+  records?: Records.SaleRecords;
 }
 
 const MAX_MESSAGES = 20;
@@ -134,6 +142,7 @@ export class Register implements RegisterApi {
   }
 
   private handleScanEvent(event: ScanEvent): void {
+    if (this.deps.wallet?.capture(this.walletView, event.data)) return;
     const outcome = this.scanData(event.data, event.aimId);
     const entry = this.scanners.get(event.driverId);
     if (entry && !outcome.accepted && outcome.message.code === 'scan.badRead') {
@@ -154,6 +163,7 @@ export class Register implements RegisterApi {
   }
 
   async scan(request: ScanRequest): Promise<ScanOutcome> {
+    this.deps.wallet?.assertBasketOpen(this.walletView);
     return this.scanData(request.data, undefined);
   }
 
@@ -191,6 +201,7 @@ export class Register implements RegisterApi {
   }
 
   async setQuantity(request: { lineId: string; quantity: number }): Promise<RegisterState> {
+    this.deps.wallet?.assertBasketOpen(this.walletView);
     this.limitGateOrThrow({ kind: 'setQuantity', lineId: request.lineId, quantity: request.quantity });
     this.basket = this.basketOp(() => setQuantity(this.basket, request.lineId, request.quantity));
     this.lastLineId = request.lineId;
@@ -200,6 +211,7 @@ export class Register implements RegisterApi {
   }
 
   async voidLine(request: { lineId: string }): Promise<RegisterState> {
+    this.deps.wallet?.assertBasketOpen(this.walletView);
     this.basket = this.basketOp(() => voidLine(this.basket, request.lineId));
     if (this.lastLineId === request.lineId) this.lastLineId = null;
     this.say('line.voided', 'info', { lineId: request.lineId });
@@ -218,26 +230,35 @@ export class Register implements RegisterApi {
       throw new RegisterError('sale.emptyBasket', 'the basket is empty: scan an item first');
     }
     const totals = basketTotals(this.basket);
-    if (tendered < totals.total) {
-      this.say('sale.insufficientCash', 'error', { total: totals.total, tendered, short: totals.total - tendered });
+    // Split tender: a wallet part already paid leaves only the rest due in cash.
+    const due = totals.total - (this.deps.wallet?.paidAmount() ?? 0);
+    if (tendered < due) {
+      this.say('sale.insufficientCash', 'error', { total: due, tendered, short: due - tendered });
       this.emitState();
-      throw new RegisterError('sale.insufficientCash', `¥${tendered} does not cover the total ¥${totals.total}`, {
-        total: totals.total,
+      throw new RegisterError('sale.insufficientCash', `¥${tendered} does not cover the total ¥${due}`, {
+        total: due,
         tendered,
       });
     }
     this.tenderGate('cash');
+    return this.finishSale([...(this.deps.wallet?.heldTenders() ?? []), cashTender(due, tendered)]);
+  }
+
+  /** Commits the open sale with these tenders, then (only then) clears the basket. */
+  private finishSale(tenders: readonly Tender[]): CompletedSale {
+    const totals = basketTotals(this.basket);
     const now = this.deps.clock.now();
-    // Commit first; memory changes only after the sale is durable.
-    const committed = this.deps.journal.commitSale({
+    const sale = {
       saleId: this.deps.newId(),
       registerId: this.deps.registerId,
       startedAt: this.startedAt ?? now,
       completedAt: now,
       lines: this.basket.lines,
       totals,
-      tenders: [cashTender(totals.total, tendered)],
-    });
+      tenders,
+    };
+    // Commit first; memory changes only after the sale is durable (with its wallet payments attached, if any).
+    const committed = this.deps.wallet ? this.deps.wallet.commit(sale) : this.deps.journal.commitSale(sale);
     this.basket = emptyBasket();
     this.startedAt = null;
     this.lastLineId = null;
@@ -246,10 +267,48 @@ export class Register implements RegisterApi {
     this.say('sale.completed', 'info', {
       saleNo: committed.saleNo,
       total: committed.totals.total,
-      change: committed.tenders[0]?.change ?? 0,
+      change: committed.tenders.find((t) => t.kind === 'cash')?.change ?? 0,
     });
     this.emitState();
     return committed;
+  }
+
+  // ---- wallet barcode payments (core/payments/wallet-tender.ts) --------------------------------
+
+  private readonly walletView: WalletSaleView = {
+    lines: () => this.basket.lines,
+    totals: () => basketTotals(this.basket),
+    complete: (tenders) => this.finishSale(tenders),
+    tenderGate: (walletId) => this.tenderGate('wallet', walletId),
+    say: (code, level, params) => this.say(code, level, params),
+    changed: () => this.emitState(),
+  };
+
+  private walletTender(): WalletTender {
+    if (!this.deps.wallet) {
+      this.say('wallet.offline', 'error');
+      this.emitState();
+      throw new RegisterError('not-available', 'wallet payments are not set up on this register (no gateway): take cash');
+    }
+    return this.deps.wallet;
+  }
+
+  async beginWallet(request: { amount?: number } = {}): Promise<RegisterState> {
+    this.walletTender().begin(this.walletView, request.amount);
+    return this.snapshot();
+  }
+
+  async payWallet(request: { code: string; amount?: number }): Promise<WalletPayResult> {
+    return this.walletTender().pay(this.walletView, request);
+  }
+
+  async abortWallet(): Promise<RegisterState> {
+    await this.walletTender().abort(this.walletView);
+    return this.snapshot();
+  }
+
+  async refundSale(request: { saleId: string; managerSession?: string }): Promise<SaleRefund> {
+    return this.walletTender().refund(this.walletView, request.saleId, request.managerSession);
   }
 
   async newSale(): Promise<RegisterState> {
@@ -274,6 +333,25 @@ export class Register implements RegisterApi {
   async outboxRetry(request: { session: string; includeParked: boolean }): Promise<{ retried: number }> {
     this.managerOnly(request.session);
     return { retried: this.syncMonitor().retryNow(request.includeParked) };
+  }
+
+  // ---- receipts, sale history, reports (core/records/) -----------------------------------------
+
+  async getStoreSettings(): Promise<StoreSettings> {
+    return this.records().getStoreSettings();
+  }
+  async setStoreSettings(request: Partial<StoreSettings>): Promise<StoreSettings> {
+    return this.records().setStoreSettings(request);
+  }
+  async searchSales(request: Records.SaleSearchQuery): Promise<Records.SaleSearchResult> {
+    return this.records().searchSales(request);
+  }
+  async salesReports(request: Records.ReportRange): Promise<Records.SalesReports> {
+    return this.records().reports(request);
+  }
+  private records(): RegisterRecords {
+    if (!this.deps.records) throw new RegisterError('not-available', 'this register keeps no sale records (history, reports, store settings)');
+    return new RegisterRecords(this.deps.records, this.deps.clock);
   }
 
   private managerOnly(session: string): void {
@@ -428,6 +506,7 @@ export class Register implements RegisterApi {
       lastSale: this.lastSale,
       scanners: [...this.scanners.values()].map((e) => (e.rejected === 0 ? e.status : { ...e.status, badReads: e.status.badReads + e.rejected })),
       messages: this.messages,
+      wallet: this.deps.wallet?.progress() ?? null,
       ...(this.deps.limits?.guard.state(this.saleRef(), this.basket.lines) ?? { pendingOverride: null, ageCheck: 'not-required' }),
       sync: this.deps.sync?.state() ?? NO_SYNC,
     };

@@ -26,6 +26,10 @@ const regi = {
   newSale: () => call('newSale'),
   recentSales: (request) => call('recentSales', request),
   getSale: (request) => call('getSale', request),
+  beginWallet: (request) => call('beginWallet', request),
+  payWallet: (request) => call('payWallet', request),
+  abortWallet: () => call('abortWallet'),
+  refundSale: (request) => call('refundSale', request),
   approveOverride: (request) => call('approveOverride', request),
   cancelOverride: () => call('cancelOverride'),
   confirmAge: (request) => call('confirmAge', request),
@@ -40,6 +44,10 @@ const regi = {
   auditVerify: (request) => call('auditVerify', request),
   outboxList: (request) => call('outboxList', request),
   outboxRetry: (request) => call('outboxRetry', request),
+  getStoreSettings: () => call('getStoreSettings'),
+  setStoreSettings: (request) => call('setStoreSettings', request),
+  searchSales: (request) => call('searchSales', request),
+  salesReports: (request) => call('salesReports', request),
 } satisfies RegisterApi;
 
 const regiEvents: RegiEventsBridge = {

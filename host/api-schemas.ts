@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { REGISTER_METHODS, RegisterError, type RegisterMethod } from '../core/api.js';
 import { LIMITS_METHOD_PARAMS } from './limits/limits-schemas.js';
+import { RECORDS_METHOD_PARAMS } from './records-schemas.js';
 
 const code = z.string().min(1, 'must not be empty').max(512, 'is longer than any barcode (512 characters)');
 const lineId = z.string().regex(/^L\d{1,6}$/, 'must be a basket line id like L1');
@@ -18,6 +19,13 @@ export const METHOD_PARAMS = {
   newSale: z.undefined(),
   recentSales: z.strictObject({ limit: z.number().int().min(1).max(100) }),
   getSale: z.strictObject({ saleId: z.string().uuid('must be a sale id (UUID)') }),
+  beginWallet: z.strictObject({ amount: z.number().int('must be a whole number of yen').min(1).max(10_000_000).optional() }).optional(),
+  payWallet: z.strictObject({
+    code: z.string().regex(/^\d{8,32}$/, 'must be the customer\'s wallet code (8-32 digits)'),
+    amount: z.number().int('must be a whole number of yen').min(1).max(10_000_000).optional(),
+  }),
+  abortWallet: z.undefined(),
+  refundSale: z.strictObject({ saleId: z.string().uuid('must be a sale id (UUID)'), managerSession: z.string().min(1).max(200).optional() }),
   outboxList: z.strictObject({
     session: z.string().min(1, 'log in to the manager console first').max(256),
     states: z.array(z.enum(['pending', 'sent', 'parked'])).min(1, 'name at least one state').max(3),
@@ -25,6 +33,7 @@ export const METHOD_PARAMS = {
   }),
   outboxRetry: z.strictObject({ session: z.string().min(1, 'log in to the manager console first').max(256), includeParked: z.boolean() }),
   ...LIMITS_METHOD_PARAMS,
+  ...RECORDS_METHOD_PARAMS,
 } satisfies Record<RegisterMethod, z.ZodType>;
 
 export function isRegisterMethod(value: unknown): value is RegisterMethod {

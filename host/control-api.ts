@@ -11,10 +11,14 @@ import type { RegisterService } from './http-server.js';
 import { HttpError, readJsonBody, sendJson, STATUS_BY_CODE } from './http-util.js';
 import { SIM_SCANNER_KINDS, SimulatorError, type SimulatorControl } from './simulator-control.js';
 import { SCANNER_ROUTES } from './simulators/scanner-routes.js';
+import { WALLET_ROUTES, type SimWallets } from './wallet-routes.js';
+import { RawBody, RECORDS_ROUTES } from './records-routes.js';
 
 export interface Context {
   register: RegisterService;
   simulators: SimulatorControl | null;
+  /** The tester panel's wallets (simulator mode with gateway admin access), else null/absent. */
+  wallets?: SimWallets | null;
 }
 
 export type Route = {
@@ -114,6 +118,8 @@ const ROUTES: Route[] = [
     },
   },
   ...SCANNER_ROUTES,
+  ...WALLET_ROUTES,
+  ...RECORDS_ROUTES,
 ];
 
 export async function handleControlApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Context): Promise<void> {
@@ -127,7 +133,8 @@ export async function handleControlApi(req: IncomingMessage, res: ServerResponse
   const body = req.method === 'GET' ? undefined : await readJsonBody(req);
   try {
     const [status, value] = await hit.route.handle(ctx, hit.match!, body, url);
-    sendJson(res, status, value);
+    if (value instanceof RawBody) value.send(res, status);
+    else sendJson(res, status, value);
   } catch (error) {
     if (error instanceof SimulatorError) throw new HttpError(error.status, error.message, 'simulator');
     throw error;

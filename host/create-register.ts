@@ -8,6 +8,8 @@ import type { Catalog, Clock, SaleJournal, ScannerDriver } from '../core/ports.j
 import { Register } from '../core/register.js';
 import type { SyncMonitor } from '../core/sync/sync-monitor.js';
 import type { RegisterLimits } from '../core/limits/register-limits.js';
+import type { WalletTender } from '../core/payments/wallet-tender.js';
+import type { SaleRecords } from '../core/records/records-types.js';
 
 export interface RegisterWiring {
   registerId: string;
@@ -21,6 +23,10 @@ export interface RegisterWiring {
   requireManager?: (session: string) => void;
   /** Purchase limits, age confirmation, manager console (host/limits/setup-limits.ts). */
   limits?: RegisterLimits;
+  /** Wallet barcode payments (host/wallet-setup.ts). */
+  wallet?: WalletTender;
+  /** Store settings, sale history, reports (db/sale-records.ts). */
+  records?: SaleRecords;
 }
 
 export function createRegister(wiring: RegisterWiring): Register {
@@ -34,6 +40,8 @@ export function createRegister(wiring: RegisterWiring): Register {
     ...(wiring.sync ? { sync: wiring.sync } : {}),
     ...(wiring.requireManager ? { requireManager: wiring.requireManager } : {}),
     ...(wiring.limits ? { limits: wiring.limits } : {}),
+    ...(wiring.wallet ? { wallet: wiring.wallet } : {}),
+    ...(wiring.records ? { records: wiring.records } : {}),
   });
   for (const scanner of wiring.scanners ?? []) register.attachScanner(scanner);
   return register;

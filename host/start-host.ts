@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { RegisterMode } from '../core/api.js';
 import { systemClock, type Clock, type ScannerDriver } from '../core/ports.js';
 import { openRegisterStore } from '../db/register-store.js';
+import { SqliteSaleRecords } from '../db/sale-records.js';
+import { closeReceiptPdf } from './records-routes.js';
 import { createRegister } from './create-register.js';
 import { setupLimits } from './limits/setup-limits.js';
 import { startHttpHost } from './http-server.js';
@@ -16,6 +18,8 @@ import { createHidScannerDriver, type HidScannerOptions } from './hid-scanners.j
 import { Simulators } from './simulators/simulators.js';
 import { startHostSync, type SyncTuning } from './sync-setup.js';
 import { newToken, publishHostInfo } from './token.js';
+import { SimWallets } from './wallet-routes.js';
+import { setupWallet, type WalletSetupOptions } from './wallet-setup.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_RENDERER_DIR = join(PROJECT_ROOT, 'dist', 'renderer');
@@ -40,6 +44,8 @@ export interface StartHostOptions {
   gatewayAdminToken?: string;
   /** Outbox delivery timing (tests, crash harness). */
   sync?: SyncTuning;
+  /** Wallet payment timing (tests): query interval and deadline, client timeouts, cancel retry backoff. */
+  wallet?: Pick<WalletSetupOptions, 'policy' | 'client' | 'resolver'>;
 }
 
 export interface RunningHost {
@@ -66,6 +72,11 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     });
     closers.unshift(() => sync.close());
     const limits = await setupLimits(store, clock);
+    const wallet = setupWallet({
+      link: sync.link, db: store.db, journal: limits.journal, registerId: store.registerId, clock, ...options.wallet,
+      ...(options.gatewayAdminToken === undefined ? {} : { adminToken: options.gatewayAdminToken }),
+    });
+    closers.unshift(() => wallet.close());
     const register = createRegister({
       sync: sync.monitor,
       registerId: store.registerId,
@@ -75,6 +86,12 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       clock,
       limits: limits.limits,
       requireManager: (session) => limits.limits.console.requireManager(session),
+      ...(wallet.tender ? { wallet: wallet.tender } : {}),
+      records: new SqliteSaleRecords(store.db),
+    });
+    wallet.start();
+    register.subscribe((event) => {
+      if (event.type === 'message' && event.message.code === 'sale.refunded') sync.rowsQueued();
     });
 
     // Deliver each committed sale soon after it commits; the cashier never waits on it.
@@ -116,8 +133,10 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       port: options.port,
       rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
       simulators,
+      wallets: options.mode === 'simulator' && wallet.admin ? new SimWallets(wallet.admin, dataDir) : null,
     });
     closers.unshift(() => http.close());
+    closers.unshift(() => closeReceiptPdf());
     const unpublish = publishHostInfo({
       url: http.url, port: http.port, token, pid: process.pid, dataDir, mode: options.mode,
     });

@@ -56,7 +56,7 @@ describe('receipt', () => {
     assert.match(text, /2026-02-01 00:00:05/);
     assert.match(text, /取引No\. 42/);
     assert.match(text, /※鮭おにぎり +¥480/);
-    assert.match(text, /\n  ビール 350ml +¥248/);
+    assert.match(text, /\n {2}ビール 350ml +¥248/);
     assert.match(text, /8%対象 ¥480 \(内消費税 ¥35\)/);
     assert.match(text, /10%対象 ¥248 \(内消費税 ¥22\)/);
     assert.match(text, /お釣り +¥272/);

@@ -1,0 +1,34 @@
+/** Wire schemas of the receipts / history / reports methods of RegisterApi (spread into METHOD_PARAMS). */
+import { z } from 'zod';
+import { REGISTRATION_NUMBER_PATTERN } from '../core/domain/receipt/store-settings.js';
+
+const epochMs = z.number().int('must be epoch milliseconds').min(0).max(8_640_000_000_000_000);
+const yen = z.number().int('must be a whole number of yen').min(0).max(100_000_000);
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const storeSettingsPatch = z.strictObject({
+  storeName: text(60).optional(),
+  address: text(120).optional(),
+  phone: z.string().trim().regex(/^[0-9+\-() ]{3,20}$/, 'must be a phone number (digits, spaces, + - and parentheses)').optional(),
+  registrationNumber: z
+    .string()
+    .trim()
+    .regex(REGISTRATION_NUMBER_PATTERN, 'must be the qualified-invoice registration number: "T" followed by 13 digits, e.g. T1234567890123')
+    .optional(),
+});
+
+export const RECORDS_METHOD_PARAMS = {
+  getStoreSettings: z.undefined(),
+  setStoreSettings: storeSettingsPatch,
+  searchSales: z.strictObject({
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    minTotal: yen.optional(),
+    maxTotal: yen.optional(),
+    barcode: z.string().regex(/^\d{6,20}$/, 'must be an item barcode (6-20 digits)').optional(),
+    walletTransactionId: z.string().min(1, 'must not be empty').max(128).optional(),
+    limit: z.number().int().min(1).max(200),
+    offset: z.number().int().min(0).max(1_000_000),
+  }),
+  salesReports: z.strictObject({ from: epochMs, to: epochMs }),
+} as const;
