@@ -1,0 +1,157 @@
+/**
+ * Cashier wallet tender (F5 / バーコード決済): an amount (empty = everything remaining; less = split tender, the
+ * rest in cash) and the customer's code, read by a scanner (the register routes the next read here) or typed.
+ * While the payment runs, the progress is shown plainly with an abort button.
+ */
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { RegisterApi } from '../../core/api.js';
+import type { WalletProgress } from '../../core/payments/wallet-tender.js';
+import type { Lang } from '../i18n/dictionary.js';
+import { formatYen } from '../i18n/format.js';
+import { translate, type UiKey } from '../i18n/translate.js';
+
+export function WalletPanel(props: {
+  t: (key: UiKey) => string;
+  lang: Lang;
+  api: RegisterApi;
+  due: number;
+  progress: WalletProgress | null;
+  run: (operation: () => Promise<unknown>) => Promise<boolean>;
+  onClose: () => void;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}) {
+  const { t, api, progress, run } = props;
+  const [amount, setAmount] = useState('');
+  const [code, setCode] = useState('');
+  const ownRef = useRef<HTMLInputElement | null>(null);
+  const codeRef = props.inputRef ?? ownRef;
+  const entering = progress === null || progress.state === 'ENTERING';
+  const parsedAmount = amount.trim() === '' ? undefined : Number(amount.trim());
+  const amountOk = parsedAmount === undefined || (Number.isSafeInteger(parsedAmount) && parsedAmount > 0 && parsedAmount <= props.due);
+
+  // Arm the register so a scanner read becomes the customer's code (re-armed when the amount changes).
+  useEffect(() => {
+    if (entering && amountOk) void run(() => api.beginWallet(parsedAmount === undefined ? {} : { amount: parsedAmount }));
+  }, [parsedAmount, amountOk]);
+
+  useEffect(() => {
+    if (entering) codeRef.current?.focus();
+  }, [entering, codeRef]);
+
+  const submit = () => {
+    const data = code.trim();
+    if (data === '' || !amountOk) return;
+    setCode('');
+    void run(() => api.payWallet(parsedAmount === undefined ? { code: data } : { code: data, amount: parsedAmount }));
+  };
+
+  const abort = () => {
+    void run(() => api.abortWallet()).then(() => {
+      if (entering) props.onClose();
+    });
+  };
+
+  return (
+    <section className="panel tender wallet-panel" role="dialog" aria-modal="false" aria-labelledby="wallet-title" data-testid="wallet-panel">
+      <div className="tender-head">
+        <h2 id="wallet-title">{t('walletPay')}</h2>
+        <span className="tender-total">{formatYen(parsedAmount ?? props.due)}</span>
+      </div>
+      {entering ? (
+        <form
+          className="wallet-entry"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <label htmlFor="wallet-amount">{t('walletAmount')} ¥</label>
+          <input
+            id="wallet-amount"
+            data-testid="wallet-amount"
+            className="tendered-input"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder={String(props.due)}
+            value={amount}
+            onChange={(event) => setAmount(event.target.value.replace(/[^0-9]/g, ''))}
+          />
+          <label htmlFor="wallet-code">{t('walletCodeLabel')}</label>
+          <input
+            id="wallet-code"
+            ref={codeRef}
+            data-testid="wallet-code"
+            className="code-input"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('walletCodePlaceholder')}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+          />
+          <div className="tender-actions">
+            <button type="button" className="btn" data-testid="wallet-abort" onClick={abort}>
+              {t('walletAbort')} <kbd>Esc</kbd>
+            </button>
+            <button type="submit" className="btn primary" data-testid="wallet-submit" disabled={!amountOk || code.trim() === ''}>
+              {t('walletSubmit')} <kbd>Enter</kbd>
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="wallet-progress" data-testid="wallet-progress" data-state={progress.state} aria-live="polite">
+          <p className="wallet-status">{progress.message ? translate(progress.message, { amount: progress.amount, remaining: props.due - progress.amount }, props.lang) : progress.state}</p>
+          <p className="wallet-detail">
+            {formatYen(progress.amount)} · {progress.state} · <code>{progress.merchantPaymentId ?? ''}</code>
+          </p>
+          <div className="tender-actions">
+            <button type="button" className="btn" data-testid="wallet-abort" onClick={abort} disabled={progress.state === 'CANCELLING' || progress.state === 'SUCCEEDED'}>
+              {t('walletAbort')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** A paid wallet part of a split tender: what is left to take in cash. */
+export function WalletPaidNote(props: { t: (key: UiKey) => string; paid: number; total: number }) {
+  if (props.paid <= 0) return null;
+  return (
+    <div className="panel wallet-paid" data-testid="wallet-paid">
+      <div>
+        {props.t('walletPaid')} {formatYen(props.paid)}
+      </div>
+      <div className="wallet-remaining">
+        {props.t('walletRemaining')} {formatYen(props.total - props.paid)}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * F5 opens the wallet tender (preventing the browser's reload).
+ * Returns whether the panel shows: opened by the cashier, or a payment under way (also after a page reload).
+ */
+export function useWalletKeys(options: { open: boolean; setOpen: (open: boolean) => void; progress: WalletProgress | null; canOpen: boolean }): boolean {
+  const { open, setOpen, progress, canOpen } = options;
+  const running = progress !== null && progress.state !== 'SUCCEEDED' && progress.state !== 'ENTERING';
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'F5') {
+        event.preventDefault();
+        if (canOpen) setOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [canOpen, setOpen]);
+  // A paid part (split tender) or a finished sale closes the panel: the rest is cash.
+  useEffect(() => {
+    if (open && (progress?.state === 'SUCCEEDED' || (!canOpen && !running))) setOpen(false);
+  }, [open, progress, canOpen, running, setOpen]);
+  return open || running;
+}
