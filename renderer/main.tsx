@@ -1,7 +1,7 @@
-/** Renderer entry: pick the transport (Electron bridge or WebSocket) and mount the cashier screen. */
+/** Renderer entry: pick the transport (Electron bridge or WebSocket) and mount the routed app (App.tsx). */
 import { createRoot } from 'react-dom/client';
 import { connect, pageEnvironment } from './connection/connect.js';
-import { CashierScreen } from './register/CashierScreen.js';
+import { App } from './App.js';
 
 function storageOrUndefined(): Storage | undefined {
   try {
@@ -14,4 +14,4 @@ function storageOrUndefined(): Storage | undefined {
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 const connection = connect(pageEnvironment());
-createRoot(rootElement).render(<CashierScreen connection={connection} storage={storageOrUndefined()} />);
+createRoot(rootElement).render(<App connection={connection} storage={storageOrUndefined()} />);

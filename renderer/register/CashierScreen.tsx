@@ -23,6 +23,7 @@ import { ShortcutStrip } from './ShortcutStrip.js';
 import { TenderPanel } from './TenderPanel.js';
 import { TotalsPanel } from './TotalsPanel.js';
 import { useRegister } from './use-register.js';
+import { useWedge } from './use-wedge.js';
 
 interface LocalProblem {
   level: MessageLevel;
@@ -135,6 +136,9 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
     setCode('');
     void run(() => api.scan({ data, source: 'keyboard' }));
   }, [api, code, completed, run]);
+
+  // A keyboard-wedge scanner types like a keyboard: its bursts become scanner reads, typing stays typing.
+  const wedgeStatus = useWedge({ codeRef, code, setCode, onScan: (scan) => void run(() => api.scan({ data: scan.data, source: 'scanner' })) });
 
   const selectedLine = lines.find((l) => l.lineId === selected) ?? null;
 
@@ -333,7 +337,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
               {t('newSale')} <kbd>F1</kbd>
             </button>
           </div>
-          <ScannerPanel t={t} scanners={state?.scanners ?? []} />
+          <ScannerPanel t={t} scanners={[...(state?.scanners ?? []), wedgeStatus]} />
           <RecentSales t={t} sales={view.recentSales} />
         </aside>
       </main>

@@ -19,6 +19,7 @@ export function ScannerPanel(props: { t: (key: UiKey) => string; scanners: reado
           <li key={s.driverId} className="scanner" data-testid="scanner-row" data-driver-id={s.driverId} data-state={s.state}>
             <span className={`dot dot-${s.state}`} aria-hidden="true" />
             <span className="scanner-id">{s.driverId}</span>
+            <span className="scanner-kind" data-testid="scanner-kind">{s.kind}</span>
             <span className={`scanner-state state-${s.state}`}>{t(STATE_TEXT[s.state])}</span>
             <span className="scanner-counts">
               {t('scans')} {s.scans} / {t('badReads')} {s.badReads}
