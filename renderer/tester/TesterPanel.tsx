@@ -4,6 +4,7 @@
  * (the customer's wallet phone here; scanner controls beside it).
  */
 import type { RegisterConnection } from '../connection/types.js';
+import { ScannersSection } from './ScannersSection.js';
 import { WalletPhone } from './WalletPhone.js';
 
 export function TesterPanel(_props: { connection?: RegisterConnection }) {
@@ -14,6 +15,7 @@ export function TesterPanel(_props: { connection?: RegisterConnection }) {
         <a href="#/">← レジ / Register</a>
       </p>
       <WalletPhone />
+      <ScannersSection />
     </div>
   );
 }
