@@ -1,0 +1,80 @@
+/**
+ * Wallet barcode payment end to end, as a tester sees it: the host starts its own sandbox gateway; on the tester
+ * panel the customer's phone gets a wallet with ¥20,000 and shows its live code as a barcode; two items are
+ * scanned; the cashier presses F5 and the phone's code is "scanned" through the simulated serial scanner; the
+ * sale completes on the register screen and the phone's balance drops by the total.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { RegisterState } from '../core/api.js';
+import { DEMO_CATALOG, DEMO_CODES } from '../db/seed/demo-catalog.js';
+import { launchChromium } from './support/browser.js';
+import { startHostProcess, type HostProcess } from './support/host-process.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'regi-e2e-wallet-'));
+let browser: Browser;
+let host: HostProcess | undefined;
+
+const price = (code: string) => DEMO_CATALOG.find((i) => i.code === code)!.price;
+const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
+
+before(async () => {
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function open(h: HostProcess, hash: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  await page.goto(`${h.url}/${hash}`);
+  return page;
+}
+
+describe('wallet payment in the browser', () => {
+  test('the phone code scanned through the simulated scanner pays the sale; the wallet drops by the total', async () => {
+    host = await startHostProcess({ dataDir });
+    const codes = [DEMO_CODES.onigiriSalmon, DEMO_CODES.greenTea];
+    const total = codes.reduce((sum, c) => sum + price(c), 0);
+
+    const phone = await open(host, '#/tester');
+    await phone.getByTestId('phone-balance-input').fill('20000');
+    await phone.getByTestId('phone-create').click();
+    await phone.getByTestId('phone-balance').getByText(yen(20_000)).waitFor();
+    await phone.getByTestId('phone-code').getByText(/^2\d{17}$/).waitFor();
+    const barcode = await phone.getByTestId('phone-barcode').evaluate((c) => (c as HTMLCanvasElement).width);
+    assert.ok(barcode > 100, `the barcode is drawn (${barcode} px wide)`);
+
+    const register = await open(host, '');
+    await register.getByTestId('connection-status').and(register.locator('[data-status="connected"]')).waitFor();
+    await register.locator('[data-testid="scanner-row"][data-state="connected"]').first().waitFor();
+    for (const code of codes) await host.api('POST', '/api/sim/scanners/sim-serial-1/scan', { data: code, aimId: ']E0' });
+    await register.getByTestId('total').getByText(yen(total)).waitFor();
+
+    await register.keyboard.press('F5');
+    await register.getByTestId('wallet-panel').waitFor();
+    await register.getByTestId('wallet-code').waitFor();
+    // The register is armed when its state says so: the next scanner read is the customer's code.
+    for (let i = 0; i < 50; i++) {
+      if ((await host.api<RegisterState>('GET', '/api/register')).wallet?.state === 'ENTERING') break;
+      await register.waitForTimeout(100);
+    }
+
+    await phone.getByTestId('phone-scan').click();
+    await register.getByTestId('sale-complete').waitFor({ timeout: 20_000 });
+    await register.getByTestId('complete-total').getByText(yen(total)).waitFor();
+
+    const state = await host.api<RegisterState>('GET', '/api/register');
+    assert.equal(state.phase, 'completed');
+    assert.deepEqual(state.lastSale?.tenders.map((t) => [t.kind, t.amount]), [['wallet', total]]);
+    await phone.getByTestId('phone-balance').getByText(yen(20_000 - total)).waitFor({ timeout: 15_000 });
+  });
+});
