@@ -74,6 +74,8 @@ describe('walking skeleton in the browser', () => {
     await page.getByTestId('message-banner').and(page.locator('[data-code="scan.badRead"]')).waitFor();
     await assertBasketOnScreen(page, codes);
 
+    // The tobacco pack is age-restricted: the customer confirms on the customer display (here through the API).
+    await host.api('POST', '/api/register/confirm-age', { confirmed: true });
     // Cash from the keyboard: F4, the amount received, Enter.
     await page.keyboard.press('F4');
     await page.getByTestId('tendered-input').fill('2000');

@@ -71,6 +71,9 @@ const ROUTES: Route[] = [
   rpcRoute('POST', /^\/api\/register\/void$/, 'voidLine'),
   rpcRoute('POST', /^\/api\/register\/pay-cash$/, 'payCash'),
   rpcRoute('POST', /^\/api\/register\/new-sale$/, 'newSale'),
+  rpcRoute('POST', /^\/api\/register\/confirm-age$/, 'confirmAge'),
+  rpcRoute('POST', /^\/api\/register\/override\/approve$/, 'approveOverride'),
+  rpcRoute('POST', /^\/api\/register\/override\/cancel$/, 'cancelOverride'),
   rpcRoute('GET', /^\/api\/sales$/, 'recentSales', (_m, _b, url) => ({ limit: Number(url.searchParams.get('limit') ?? '20') })),
   rpcRoute('GET', /^\/api\/sales\/([^/]+)$/, 'getSale', (m) => ({ saleId: decodeURIComponent(m[1]!) })),
   {

@@ -1,0 +1,92 @@
+/**
+ * Purchase limits end to end: a manager logs in at #/manager and lowers the tobacco cap to 3 packs;
+ * a cashier scans 4 packs through the simulated serial scanner and the 4th is refused with the rule
+ * named on screen; the customer confirms their age on #/customer; cash pays. The audit chain verifies.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import type { RegisterState } from '../core/api.js';
+import type { RegisterMessage } from '../core/domain/messages.js';
+import { DEMO_CODES } from '../db/seed/demo-catalog.js';
+import { launchChromium } from './support/browser.js';
+import { ROOT, startHostProcess, type HostProcess } from './support/host-process.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'regi-e2e-limits-'));
+let browser: Browser;
+let host: HostProcess | undefined;
+const RULE_NAME = 'Tobacco: at most 3 packs per sale';
+
+before(async () => {
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function open(h: HostProcess, hash: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  page.on('pageerror', (error) => assert.fail(`page error on ${hash}: ${error.message}`));
+  await page.goto(`${h.url}/${hash}`);
+  return page;
+}
+
+describe('purchase limits in the browser', () => {
+  test('a manager lowers the tobacco cap; the 4th pack is refused naming the rule; age confirmed; cash pays', async () => {
+    const started = await startHostProcess({ dataDir });
+    host = started;
+
+    const manager = await open(started, '#/manager');
+    await manager.getByTestId('manager-id').fill('M001');
+    await manager.getByTestId('manager-pin').fill('1234');
+    await manager.getByTestId('manager-login').click();
+    await manager.getByTestId('manager-console').waitFor();
+    await manager.getByTestId('rule-max-tobacco-packs-per-sale').fill('3');
+    await manager.getByTestId('rule-name-tobacco-packs-per-sale').fill(RULE_NAME);
+    await manager.getByTestId('version-comment').fill('cap lowered to 3 packs');
+    await manager.getByTestId('save-version').click();
+    await manager.getByTestId('manager-notice').getByText('version 2 saved').waitFor();
+    await manager.getByTestId('versions').getByText('cap lowered to 3 packs').waitFor();
+
+    const cashier = await open(started, '#/');
+    await cashier.getByTestId('connection-status').and(cashier.locator('[data-status="connected"]')).waitFor();
+    await cashier.locator('[data-testid="scanner-row"][data-state="connected"]').first().waitFor();
+    const answers: (RegisterMessage | null)[] = [];
+    for (let i = 0; i < 4; i++) {
+      const answer: { message: RegisterMessage | null } = await started.api('POST', '/api/sim/scanners/sim-serial-1/scan', { data: DEMO_CODES.tobaccoPack });
+      answers.push(answer.message);
+    }
+    assert.deepEqual(answers.map((m) => m?.code), ['scan.added', 'scan.added', 'scan.added', 'limit.overrideRequired']);
+    assert.deepEqual([answers[3]?.params.rule, answers[3]?.params.remaining, answers[3]?.params.version], [RULE_NAME, 0, 2]);
+    const banner = cashier.getByTestId('message-banner').and(cashier.locator('[data-code="limit.overrideRequired"]'));
+    await banner.getByText(RULE_NAME).waitFor();
+    await cashier.getByTestId('override-prompt').getByText(RULE_NAME).waitFor();
+    const state = await started.api<RegisterState>('GET', '/api/register');
+    assert.equal(state.lines[0]?.quantity, 3);
+    assert.equal(state.ageCheck, 'required');
+    await cashier.getByTestId('override-prompt').getByRole('button', { name: /Cancel/ }).click();
+    await cashier.getByTestId('override-prompt').waitFor({ state: 'detached' });
+
+    const customer = await open(started, '#/customer');
+    await customer.getByTestId('age-check').waitFor();
+    await customer.getByTestId('age-yes').click();
+    await customer.getByTestId('age-confirmed').waitFor();
+
+    await cashier.keyboard.press('F4');
+    await cashier.getByTestId('tendered-input').fill('5000');
+    await cashier.getByTestId('tendered-input').press('Enter');
+    await cashier.getByTestId('sale-complete').waitFor();
+
+    const verify = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/regi.mjs'), 'audit', 'verify', '--data', dataDir]);
+    assert.match(verify.stdout, /intact: \d+ entries/);
+    await Promise.all([manager.close(), cashier.close(), customer.close()]);
+  });
+});
