@@ -20,6 +20,7 @@ import { SaleComplete } from './SaleComplete.js';
 import { ScannerPanel } from './ScannerPanel.js';
 import { moveSelection, parseQuantity, reconcileSelection, stepQuantity } from './selection.js';
 import { ShortcutStrip } from './ShortcutStrip.js';
+import { OverridePrompt } from '../limits/OverridePrompt.js';
 import { TenderPanel } from './TenderPanel.js';
 import { TotalsPanel } from './TotalsPanel.js';
 import { useRegister } from './use-register.js';
@@ -34,7 +35,7 @@ interface LocalProblem {
 }
 
 /** Errors the register already reported as a message; showing them again would repeat the banner. */
-const REPORTED_BY_REGISTER = new Set(['sale.emptyBasket', 'sale.insufficientCash']);
+const REPORTED_BY_REGISTER = new Set(['sale.emptyBasket', 'sale.insufficientCash', 'limit.blocked', 'limit.overrideRequired', 'age.confirmationRequired']);
 
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -342,6 +343,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
         </aside>
       </main>
       <ShortcutStrip t={t} />
+      <OverridePrompt connection={connection} state={state} />
     </div>
   );
 }
