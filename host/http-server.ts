@@ -16,6 +16,7 @@ import { handleControlApi } from './control-api.js';
 import { HttpError, sendError, sendJson } from './http-util.js';
 import type { SimulatorControl } from './simulator-control.js';
 import { attachRpcSocket } from './ws-rpc.js';
+import type { SimWallets } from './wallet-routes.js';
 
 export interface RegisterService extends RegisterApi {
   subscribe(listener: (event: RegisterEvent) => void): Unsubscribe;
@@ -30,6 +31,8 @@ export interface HttpHostOptions {
   rendererDir: string;
   /** Present only in simulator mode: a production register refuses simulator controls. */
   simulators: SimulatorControl | null;
+  /** Tester panel wallets (host/wallet-routes.ts); simulator mode only. */
+  wallets?: SimWallets | null;
 }
 
 export interface RunningHttpHost {
@@ -85,7 +88,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHt
       if (req.headers.origin !== undefined && !isOwnOrigin(req.headers.origin, port)) {
         throw new HttpError(403, `cross-origin request from ${req.headers.origin} refused`, 'forbidden-origin');
       }
-      await handleControlApi(req, res, url, { register: options.register, simulators: options.simulators });
+      await handleControlApi(req, res, url, { register: options.register, simulators: options.simulators, wallets: options.wallets ?? null });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method ?? ''} is not allowed here`);

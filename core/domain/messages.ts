@@ -36,6 +36,19 @@ export const MESSAGE_CODES = [
   'age.confirmationRequired',
   'age.confirmed',
   'age.refused',
+  'wallet.enterCode',
+  'wallet.sending',
+  'wallet.pending',
+  'wallet.unknown',
+  'wallet.cancelling',
+  'wallet.cancelUnknown',
+  'wallet.succeeded',
+  'wallet.declined',
+  'wallet.voided',
+  'wallet.offline',
+  'wallet.busy',
+  'wallet.refundFailed',
+  'sale.refunded',
 ] as const;
 
 export type MessageCode = (typeof MESSAGE_CODES)[number];

@@ -50,6 +50,19 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'age.confirmed': () => 'The customer confirmed they are 20 or older. You can take payment',
   'age.refused': (p) => `The customer declined the age check: ${p.text('quantity')} age-restricted item(s) removed`,
 };
+  'wallet.enterCode': (p) => `Wallet payment ${p.yen('amount')}: scan the barcode on the customer's phone`,
+  'wallet.sending': () => 'Sending the wallet payment. Please wait',
+  'wallet.pending': () => "Waiting for the customer to confirm in their app. Ask them to approve it",
+  'wallet.unknown': () => 'Outcome unknown: checking with the gateway (querying…). Please wait',
+  'wallet.cancelling': () => 'Cancelling the wallet payment. Please wait',
+  'wallet.cancelUnknown': (p) => `Could not confirm the cancel of ${p.yen('amount')}; it is retried automatically. Take another payment method`,
+  'wallet.succeeded': (p) => `Wallet payment of ${p.yen('amount')} completed. Remaining ${p.yen('remaining')}`,
+  'wallet.declined': (p) => `Wallet payment declined (${p.text('reason')}). Ask for another payment method`,
+  'wallet.voided': (p) => `Wallet payment of ${p.yen('amount')} was cancelled (nothing charged). Ask for another payment method`,
+  'wallet.offline': () => 'The wallet gateway is unreachable: wallet payments are unavailable. Take cash',
+  'wallet.busy': () => 'A wallet payment is in progress. Finish or cancel it first',
+  'wallet.refundFailed': (p) => `The refund of No.${p.text('saleNo')} did not complete. Try again (it will not refund twice)`,
+  'sale.refunded': (p) => `No.${p.text('saleNo')} refunded (wallet ${p.yen('wallet')}, cash ${p.yen('cash')}). Hand back the cash part`,
 
 const enUi: Record<keyof typeof jaUi, string> = {
   appTitle: 'Register',
@@ -117,4 +130,12 @@ const enUi: Record<keyof typeof jaUi, string> = {
   requestFailed: 'The operation failed',
 };
 
+  walletPay: 'Wallet',
+  walletAmount: 'Amount (empty = all remaining)',
+  walletCodeLabel: "Customer's code",
+  walletCodePlaceholder: 'Scan or type',
+  walletAbort: 'Abort',
+  walletPaid: 'Paid by wallet',
+  walletRemaining: 'Remaining (cash)',
+  walletSubmit: 'Pay',
 export const en: Dictionary<keyof typeof jaUi> = { lang: 'en', messages, ui: enUi };

@@ -49,6 +49,19 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'age.confirmed': () => 'お客様が20歳以上であることを確認しました。会計に進めます',
   'age.refused': (p) => `年齢確認が拒否されました。年齢制限商品 ${p.text('quantity')} 点を取り消しました`,
 };
+  'wallet.enterCode': (p) => `バーコード決済 ${p.yen('amount')}: お客様のスマホのバーコードを読み取ってください`,
+  'wallet.sending': () => 'バーコード決済を送信中です。お待ちください',
+  'wallet.pending': () => 'お客様のアプリでの承認待ちです。お客様に確認をお願いしてください',
+  'wallet.unknown': () => '決済結果を確認中です (照会中…)。レジを離れず、そのままお待ちください',
+  'wallet.cancelling': () => 'バーコード決済を取り消し中です。お待ちください',
+  'wallet.cancelUnknown': (p) => `決済 ${p.yen('amount')} の取消を確認できません。自動で再試行します。商品はお渡しせず、現金など別の方法でお支払いいただいてください`,
+  'wallet.succeeded': (p) => `バーコード決済 ${p.yen('amount')} が完了しました。残り ${p.yen('remaining')}`,
+  'wallet.declined': (p) => `バーコード決済ができませんでした (${p.text('reason')})。別のお支払い方法をお願いしてください`,
+  'wallet.voided': (p) => `バーコード決済 ${p.yen('amount')} は取り消されました (請求なし)。別のお支払い方法をお願いしてください`,
+  'wallet.offline': () => '決済センターにつながりません。バーコード決済は使えません。現金でお支払いいただいてください',
+  'wallet.busy': () => 'バーコード決済の処理中です。完了するか取り消してから操作してください',
+  'wallet.refundFailed': (p) => `No.${p.text('saleNo')} の返金が完了していません。もう一度返金してください (二重に返金されることはありません)`,
+  'sale.refunded': (p) => `No.${p.text('saleNo')} を返金しました (バーコード決済 ${p.yen('wallet')}、現金 ${p.yen('cash')})。現金分をお返しください`,
 
 export const jaUi = {
   appTitle: 'レジ',
@@ -116,4 +129,12 @@ export const jaUi = {
   requestFailed: '操作に失敗しました',
 } as const;
 
+  walletPay: 'バーコード決済',
+  walletAmount: '決済金額 (空欄=残り全額)',
+  walletCodeLabel: 'お客様のバーコード',
+  walletCodePlaceholder: 'スキャンまたは入力',
+  walletAbort: '中止',
+  walletPaid: 'バーコード決済済み',
+  walletRemaining: '残り (現金)',
+  walletSubmit: '決済',
 export const ja: Dictionary<keyof typeof jaUi> = { lang: 'ja', messages, ui: jaUi };

@@ -30,6 +30,19 @@ const SAMPLE: Record<MessageCode, MessageParams> = {
   'age.confirmationRequired': {},
   'age.confirmed': {},
   'age.refused': { lines: 2, quantity: 3 },
+  'wallet.enterCode': { amount: 1200 },
+  'wallet.sending': {},
+  'wallet.pending': {},
+  'wallet.unknown': {},
+  'wallet.cancelling': {},
+  'wallet.cancelUnknown': { amount: 1200 },
+  'wallet.succeeded': { amount: 1000, remaining: 200 },
+  'wallet.declined': { reason: 'wallet balance too low', code: 'INSUFFICIENT_BALANCE' },
+  'wallet.voided': { amount: 1200 },
+  'wallet.offline': {},
+  'wallet.busy': {},
+  'wallet.refundFailed': { saleNo: 12, error: 'timeout' },
+  'sale.refunded': { saleNo: 12, wallet: 1000, cash: 200 },
 };
 
 describe('i18n', () => {

@@ -24,6 +24,7 @@ import { OverridePrompt } from '../limits/OverridePrompt.js';
 import { TenderPanel } from './TenderPanel.js';
 import { TotalsPanel } from './TotalsPanel.js';
 import { useRegister } from './use-register.js';
+import { useWalletKeys, WalletPaidNote, WalletPanel } from '../wallet/WalletPanel.js';
 import { useWedge } from './use-wedge.js';
 
 interface LocalProblem {
@@ -49,6 +50,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
   const t = useCallback((key: UiKey) => uiText(key, lang), [lang]);
   const [code, setCode] = useState('');
   const [tenderOpen, setTenderOpen] = useState(false);
+  const [walletOpen, setWalletOpen] = useState(false);
   const [tendered, setTendered] = useState('');
   const [busy, setBusy] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
@@ -78,6 +80,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
   latestKeyRef.current = latestKey;
   const connected = view.status.state === 'connected';
   const completed = state?.phase === 'completed' && state.lastSale !== null;
+  const walletShown = useWalletKeys({ open: walletOpen, setOpen: setWalletOpen, progress: state?.wallet ?? null, canOpen: connected && !completed && lines.length > 0 && !tenderOpen });
 
   // Keep the selection on a line that exists; a scan moves it to the scanned line.
   const prevLastLineId = useRef<string | null>(null);
@@ -313,7 +316,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
             <TenderPanel
               t={t}
               inputRef={tenderRef}
-              total={totals.total}
+              total={totals.total - (state?.wallet?.paid ?? 0)}
               value={tendered}
               busy={busy}
               onChange={setTendered}
@@ -321,15 +324,21 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
               onInvalid={showInvalid}
               onCancel={closeTender}
             />
+          ) : walletShown && totals ? (
+            <WalletPanel t={t} lang={lang} api={api} due={totals.total - (state?.wallet?.paid ?? 0)} progress={state?.wallet ?? null} run={run} onClose={() => setWalletOpen(false)} />
           ) : (
             <CodeEntry t={t} inputRef={codeRef} value={code} onChange={setCode} onSubmit={submitCode} disabled={!connected} />
           )}
         </section>
         <aside className="right" aria-label={t('totals')}>
           {totals && <TotalsPanel t={t} totals={totals} />}
+          {totals && !completed && <WalletPaidNote t={t} paid={state?.wallet?.paid ?? 0} total={totals.total} />}
           <div className="actions">
             <button type="button" className="btn primary big" data-testid="pay-cash" onClick={openTender} disabled={!connected || completed || lines.length === 0}>
               {t('payCash')} <kbd>F4</kbd>
+            </button>
+            <button type="button" className="btn big" data-testid="pay-wallet" onClick={() => setWalletOpen(true)} disabled={!connected || completed || lines.length === 0 || walletShown}>
+              {t('walletPay')} <kbd>F5</kbd>
             </button>
             <button type="button" className="btn big" data-testid="new-sale" onClick={() => {
                 perform({ kind: 'newSale' });
