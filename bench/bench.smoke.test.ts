@@ -10,7 +10,7 @@ import { BENCHES } from './benches/index.js';
 import { saleCommitBench } from './benches/sale-commit.js';
 import { parseArgs, runBenches } from './run.js';
 import { percentileSorted, summarize } from './stats.js';
-import { formatTable, isErrorRow, verdictOf, type Row, type TableRow } from './table.js';
+import { formatErrors, formatTable, isErrorRow, verdictOf, type Row, type TableRow } from './table.js';
 
 const row = (measured: number, limit: number, better: Row['better'], unit = 'ms'): Row => ({
   benchmark: `b ${measured}/${limit}`,
@@ -37,7 +37,8 @@ describe('bench table', () => {
     assert.equal(new Set(lines.map((l) => [...l].length)).size, 1, lines.join('\n'));
     assert.match(lines[2]!, /\| 0\.250 ms +\| <= 1\.00 ms \(target\) +\| +0\.25 \| within +\|$/);
     assert.match(lines[3]!, /12,345 sales\/s .*\| +2\.47 \| within/);
-    assert.match(lines[4]!, /\| error +\| - +\| +- \| error: no chromium +\|$/);
+    assert.match(lines[4]!, /\| error +\| - +\| +- \| error \(see below\) +\|$/);
+    assert.deepEqual(formatErrors(rows), ['error in ui: no chromium\nstack']);
   });
 
   test('a row whose units differ is refused rather than printed with a meaningless ratio', () => {

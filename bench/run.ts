@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Bench } from './bench.js';
 import { BENCHES } from './benches/index.js';
 import { describeMachine, formatMachine } from './machine.js';
-import { formatTable, isErrorRow, type TableRow } from './table.js';
+import { formatErrors, formatTable, isErrorRow, type TableRow } from './table.js';
 
 export interface BenchArgs {
   quick: boolean;
@@ -77,6 +77,7 @@ async function main(): Promise<number> {
   const rows = await runBenches(selected, args.quick, log);
   console.log('');
   console.log(formatTable(rows));
+  for (const line of formatErrors(rows)) console.log(line);
   console.log(formatMachine(machine, loadavg()));
   if (args.quick) console.log('quick run: reduced counts, a smoke check only; the figures are indicative.');
   return rows.some(isErrorRow) ? 1 : 0;

@@ -62,7 +62,7 @@ export function formatNumber(value: number): string {
 export const HEADERS = ['benchmark', 'measured', 'limit', 'ratio (measured/limit)', 'verdict'] as const;
 
 export function tableCells(row: TableRow): [string, string, string, string, string] {
-  if (isErrorRow(row)) return [row.benchmark, 'error', '-', '-', `error: ${row.error.split('\n')[0]!.slice(0, 120)}`];
+  if (isErrorRow(row)) return [row.benchmark, 'error', '-', '-', 'error (see below)'];
   const sign = row.better === 'lower' ? '<=' : '>=';
   return [
     row.benchmark,
@@ -71,6 +71,11 @@ export function tableCells(row: TableRow): [string, string, string, string, stri
     ratioOf(row).toFixed(2),
     verdictOf(row),
   ];
+}
+
+/** The full text of every failed benchmark, for the lines under the table. */
+export function formatErrors(rows: readonly TableRow[]): string[] {
+  return rows.filter(isErrorRow).map((row) => `error in ${row.benchmark}: ${row.error}`);
 }
 
 /** A Markdown-compatible pipe table with every column padded to its widest cell. */
