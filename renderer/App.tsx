@@ -8,14 +8,19 @@ import { CashierScreen } from './register/CashierScreen.js';
 import { TesterPanel } from './tester/TesterPanel.js';
 import { CustomerDisplay } from './customer/CustomerDisplay.js';
 import { ManagerConsole } from './manager/ManagerConsole.js';
+import { HistoryScreen } from './history/HistoryScreen.js';
+import { ReportsScreen } from './reports/ReportsScreen.js';
+import { SettingsScreen } from './settings/SettingsScreen.js';
 
-export type Route = 'cashier' | 'tester' | 'manager' | 'customer';
+export type Route = 'cashier' | 'tester' | 'manager' | 'customer' | 'history' | 'reports' | 'settings';
 
 export function routeOf(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
+  // A query after the path (#/history?sale=ID) is the screen's own business.
+  const path = hash.replace(/^#/, '').split('?')[0]!.replace(/\/+$/, '') || '/';
   if (path === '/tester') return 'tester';
   if (path === '/manager') return 'manager';
   if (path === '/customer') return 'customer';
+  if (path === '/history' || path === '/reports' || path === '/settings') return path.slice(1) as Route;
   return 'cashier';
 }
 
@@ -31,6 +36,9 @@ export function App(props: { connection: RegisterConnection; storage: Storage | 
     tester: () => <TesterPanel connection={props.connection} />,
     manager: () => <ManagerConsole connection={props.connection} />,
     customer: () => <CustomerDisplay connection={props.connection} />,
+    history: () => <HistoryScreen connection={props.connection} {...(props.storage ? { storage: props.storage } : {})} />,
+    reports: () => <ReportsScreen connection={props.connection} {...(props.storage ? { storage: props.storage } : {})} />,
+    settings: () => <SettingsScreen connection={props.connection} {...(props.storage ? { storage: props.storage } : {})} />,
   };
   return <>{screens[route]()}</>;
 }

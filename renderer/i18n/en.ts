@@ -1,3 +1,4 @@
+import { recordsEn } from './records-text.js';
 import type { BarcodeRejectCode } from '../../core/domain/barcode/types.js';
 import { badReadReason, type Dictionary, type MessageTemplate, type ParamReader } from './dictionary.js';
 import type { jaUi } from './ja.js';
@@ -49,7 +50,6 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'age.confirmationRequired': () => 'Age check needed: ask the customer to press "I am 20 or older" on the customer display',
   'age.confirmed': () => 'The customer confirmed they are 20 or older. You can take payment',
   'age.refused': (p) => `The customer declined the age check: ${p.text('quantity')} age-restricted item(s) removed`,
-};
   'wallet.enterCode': (p) => `Wallet payment ${p.yen('amount')}: scan the barcode on the customer's phone`,
   'wallet.sending': () => 'Sending the wallet payment. Please wait',
   'wallet.pending': () => "Waiting for the customer to confirm in their app. Ask them to approve it",
@@ -63,8 +63,10 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'wallet.busy': () => 'A wallet payment is in progress. Finish or cancel it first',
   'wallet.refundFailed': (p) => `The refund of No.${p.text('saleNo')} did not complete. Try again (it will not refund twice)`,
   'sale.refunded': (p) => `No.${p.text('saleNo')} refunded (wallet ${p.yen('wallet')}, cash ${p.yen('cash')}). Hand back the cash part`,
+};
 
 const enUi: Record<keyof typeof jaUi, string> = {
+  ...recordsEn,
   appTitle: 'Register',
   saleNo: 'Sale No.',
   register: 'Register',
@@ -128,8 +130,6 @@ const enUi: Record<keyof typeof jaUi, string> = {
   reducedMark: 'reduced rate',
   notConnected: 'Not connected to the register. Wait for it to reconnect, then try again',
   requestFailed: 'The operation failed',
-};
-
   walletPay: 'Wallet',
   walletAmount: 'Amount (empty = all remaining)',
   walletCodeLabel: "Customer's code",
@@ -138,4 +138,6 @@ const enUi: Record<keyof typeof jaUi, string> = {
   walletPaid: 'Paid by wallet',
   walletRemaining: 'Remaining (cash)',
   walletSubmit: 'Pay',
+};
+
 export const en: Dictionary<keyof typeof jaUi> = { lang: 'en', messages, ui: enUi };

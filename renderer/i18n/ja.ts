@@ -1,3 +1,4 @@
+import { recordsJa } from './records-text.js';
 import type { BarcodeRejectCode } from '../../core/domain/barcode/types.js';
 import { badReadReason, type Dictionary, type MessageTemplate, type ParamReader } from './dictionary.js';
 import type { MessageCode } from '../../core/domain/messages.js';
@@ -48,7 +49,6 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'age.confirmationRequired': () => '年齢確認が必要です。お客様に客面表示の「20歳以上です」を押していただいてください',
   'age.confirmed': () => 'お客様が20歳以上であることを確認しました。会計に進めます',
   'age.refused': (p) => `年齢確認が拒否されました。年齢制限商品 ${p.text('quantity')} 点を取り消しました`,
-};
   'wallet.enterCode': (p) => `バーコード決済 ${p.yen('amount')}: お客様のスマホのバーコードを読み取ってください`,
   'wallet.sending': () => 'バーコード決済を送信中です。お待ちください',
   'wallet.pending': () => 'お客様のアプリでの承認待ちです。お客様に確認をお願いしてください',
@@ -62,8 +62,10 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'wallet.busy': () => 'バーコード決済の処理中です。完了するか取り消してから操作してください',
   'wallet.refundFailed': (p) => `No.${p.text('saleNo')} の返金が完了していません。もう一度返金してください (二重に返金されることはありません)`,
   'sale.refunded': (p) => `No.${p.text('saleNo')} を返金しました (バーコード決済 ${p.yen('wallet')}、現金 ${p.yen('cash')})。現金分をお返しください`,
+};
 
 export const jaUi = {
+  ...recordsJa,
   appTitle: 'レジ',
   saleNo: '取引No.',
   register: 'レジ番号',
@@ -127,8 +129,6 @@ export const jaUi = {
   reducedMark: '軽減税率',
   notConnected: 'レジに接続されていません。再接続を待ってから操作してください',
   requestFailed: '操作に失敗しました',
-} as const;
-
   walletPay: 'バーコード決済',
   walletAmount: '決済金額 (空欄=残り全額)',
   walletCodeLabel: 'お客様のバーコード',
@@ -137,4 +137,6 @@ export const jaUi = {
   walletPaid: 'バーコード決済済み',
   walletRemaining: '残り (現金)',
   walletSubmit: '決済',
+} as const;
+
 export const ja: Dictionary<keyof typeof jaUi> = { lang: 'ja', messages, ui: jaUi };

@@ -17,15 +17,16 @@ import { keyAction, type KeyAction, type KeyContext } from './keys.js';
 import { MessageBanner } from './MessageBanner.js';
 import { RecentSales } from './RecentSales.js';
 import { SaleComplete } from './SaleComplete.js';
+import { ReceiptPanel } from '../receipt/ReceiptPanel.js';
 import { ScannerPanel } from './ScannerPanel.js';
 import { moveSelection, parseQuantity, reconcileSelection, stepQuantity } from './selection.js';
 import { ShortcutStrip } from './ShortcutStrip.js';
-import { OverridePrompt } from '../limits/OverridePrompt.js';
 import { TenderPanel } from './TenderPanel.js';
 import { TotalsPanel } from './TotalsPanel.js';
 import { useRegister } from './use-register.js';
-import { useWalletKeys, WalletPaidNote, WalletPanel } from '../wallet/WalletPanel.js';
 import { useWedge } from './use-wedge.js';
+import { useWalletKeys, WalletPaidNote, WalletPanel } from '../wallet/WalletPanel.js';
+import { OverridePrompt } from '../limits/OverridePrompt.js';
 
 interface LocalProblem {
   level: MessageLevel;
@@ -287,7 +288,10 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
             {banner && <MessageBanner t={t} level={banner.level} text={banner.text} code={banner.code} onDismiss={dismissBanner} />}
           </div>
           {completed && state?.lastSale ? (
-            <SaleComplete t={t} sale={state.lastSale} />
+            <div className="complete-with-receipt">
+              <SaleComplete t={t} sale={state.lastSale} />
+              <ReceiptPanel api={api} lang={lang} saleId={state.lastSale.saleId} sale={state.lastSale} />
+            </div>
           ) : (
             <BasketTable
               t={t}
@@ -349,6 +353,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
           </div>
           <ScannerPanel t={t} scanners={[...(state?.scanners ?? []), wedgeStatus]} />
           <RecentSales t={t} sales={view.recentSales} />
+          <a className="history-link" href="#/history" data-testid="history-link">{t('navHistory')}</a>
         </aside>
       </main>
       <ShortcutStrip t={t} />

@@ -1,0 +1,96 @@
+/** Settings (#/settings): the page language and the store details printed on receipts. */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { StoreSettings } from '../../core/domain/receipt/store-settings.js';
+import type { RegisterConnection } from '../connection/types.js';
+import type { Lang } from '../i18n/dictionary.js';
+import type { UiKey } from '../i18n/translate.js';
+import { PageShell, usePageLang } from '../records/page-shell.js';
+
+const STORE_FIELDS: readonly { name: keyof StoreSettings; label: UiKey; hint?: UiKey }[] = [
+  { name: 'storeName', label: 'settingsStoreName' },
+  { name: 'address', label: 'settingsAddress' },
+  { name: 'phone', label: 'settingsPhone' },
+  { name: 'registrationNumber', label: 'settingsRegistration', hint: 'settingsRegistrationHint' },
+];
+
+export function SettingsScreen(props: { connection: RegisterConnection; storage?: Storage }) {
+  const api = props.connection.api;
+  const { lang, t, setLang } = usePageLang(props.storage);
+  const [store, setStore] = useState<StoreSettings | null>(null);
+  const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'problem'; text: string } | null>(null);
+
+  useEffect(() => {
+    return props.connection.onStatus((s) => {
+      if (s.state === 'connected') api.getStoreSettings().then(setStore, () => setStatus({ kind: 'problem', text: t('loadFailed') }));
+    });
+  }, [props.connection]);
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (!store) return;
+    if (!/^T\d{13}$/.test(store.registrationNumber.trim())) {
+      setStatus({ kind: 'problem', text: t('settingsRegistrationInvalid') });
+      return;
+    }
+    api.setStoreSettings(store).then(
+      (saved) => {
+        setStore(saved);
+        setStatus({ kind: 'saved' });
+      },
+      (error: unknown) => setStatus({ kind: 'problem', text: `${t('requestFailed')}: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+  };
+
+  return (
+    <PageShell t={t} lang={lang} setLang={setLang} title={t('settingsTitle')} current="settings" testId="settings-screen">
+      <div className="rec-columns two">
+        <section className="rec-panel" aria-labelledby="settings-lang-title">
+          <h2 id="settings-lang-title">{t('settingsLanguage')}</h2>
+          <div role="radiogroup" aria-labelledby="settings-lang-title" className="rec-radios">
+            {(['ja', 'en'] as const satisfies readonly Lang[]).map((l) => (
+              <label key={l} lang={l}>
+                <input type="radio" name="lang" value={l} checked={lang === l} data-testid={`settings-lang-${l}`} onChange={() => setLang(l)} />
+                {t(l === 'ja' ? 'langJa' : 'langEn')}
+              </label>
+            ))}
+          </div>
+        </section>
+        <section className="rec-panel" aria-labelledby="settings-store-title">
+          <h2 id="settings-store-title">{t('settingsStore')}</h2>
+          {store && (
+            <form className="rec-form" onSubmit={save} data-testid="settings-form" noValidate>
+              {STORE_FIELDS.map((f) => (
+                <label key={f.name}>
+                  <span>{t(f.label)}</span>
+                  <input
+                    type="text"
+                    data-testid={`settings-${f.name}`}
+                    value={store[f.name]}
+                    {...(f.hint ? { 'aria-describedby': `hint-${f.name}` } : {})}
+                    onChange={(e) => {
+                      setStore({ ...store, [f.name]: e.target.value });
+                      setStatus(null);
+                    }}
+                  />
+                  {f.hint && (
+                    <small id={`hint-${f.name}`} className="muted">
+                      {t(f.hint)}
+                    </small>
+                  )}
+                </label>
+              ))}
+              <div className="rec-buttons">
+                <button type="submit" className="btn primary" data-testid="settings-save">
+                  {t('settingsSave')}
+                </button>
+                <span role="status" data-testid="settings-status" className={status?.kind === 'problem' ? 'rec-problem' : 'rec-ok'}>
+                  {status?.kind === 'saved' ? t('settingsSaved') : status?.kind === 'problem' ? status.text : ''}
+                </span>
+              </div>
+            </form>
+          )}
+        </section>
+      </div>
+    </PageShell>
+  );
+}
