@@ -77,7 +77,8 @@ describe('i18n', () => {
 
   test('a missing parameter shows as ? and an unknown code shows as itself', () => {
     assert.equal(translate('scan.unknownItem', {}, 'ja'), 'この商品は登録されていません (?)。商品を確認してください');
-    assert.equal(translate('limit.blocked', { rule: 'r1' }, 'en'), 'limit.blocked {"rule":"r1"}');
+    assert.equal(translate('limit.unheardOf', { rule: 'r1' }, 'en'), 'limit.unheardOf {"rule":"r1"}');
+    assert.equal(translate('limit.blocked', { rule: 'r1' }, 'en'), 'Refused by the limit "r1" (? unit(s) remaining). This item cannot be sold');
   });
 
   test('language defaults to Japanese and the choice persists', () => {
