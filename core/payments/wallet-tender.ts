@@ -178,9 +178,15 @@ export class WalletTender {
     view.changed();
   }
 
-  /** A scanner read while the wallet key is armed goes here instead of into the basket. */
+  /** A scanner read while the wallet key is armed goes here instead of into the basket (true: taken or refused here). */
   capture(view: WalletSaleView, data: string): boolean {
-    if (this.progressNow?.state !== 'ENTERING') return false;
+    if (this.progressNow?.state !== 'ENTERING') {
+      if (this.inFlight === null && this.held.length === 0) return false;
+      // A scanner read must not change a basket whose wallet payment runs or is partly paid.
+      view.say('wallet.busy', 'warning');
+      view.changed();
+      return true;
+    }
     const amount = this.progressNow.amount;
     this.pay(view, { code: data, amount }).catch(() => {
       // pay() told the cashier already; a scanner read has no caller to reject to.
