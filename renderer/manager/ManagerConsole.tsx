@@ -9,6 +9,7 @@ import type { AuditEntry } from '../../core/domain/audit/audit-chain.js';
 import { ruleSetProblems } from '../../core/domain/limits/rule-problems.js';
 import type { LimitRule } from '../../core/domain/limits/rule.js';
 import type { RegisterConnection } from '../connection/types.js';
+import { OutboxPanel } from './OutboxPanel.js';
 import { RuleRow } from './RuleEditor.js';
 
 const section = { background: '#fff', border: '1px solid #ccd', borderRadius: 6, padding: 12, marginBottom: 12 } as const;
@@ -90,6 +91,8 @@ export function ManagerConsole(props: { connection: RegisterConnection }) {
       </header>
       {error && <p role="alert" data-testid="manager-error" style={{ color: '#b00020' }}>{error}</p>}
       {notice && <p data-testid="manager-notice" style={{ color: '#1f7a3a' }}>{notice}</p>}
+
+      <OutboxPanel connection={props.connection} session={token} onError={setError} />
 
       <section style={section}>
         <h2 style={{ marginTop: 0, fontSize: 18 }}>購入制限ルール / Purchase limits {overview?.current ? `(v${overview.current.version} in force)` : '(none in force)'}</h2>

@@ -281,6 +281,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
         saleNo={state?.saleNo ?? null}
         mode={state?.mode ?? null}
         status={view.status}
+        sync={state?.sync ?? null}
       />
       <main className={connected ? 'main' : 'main stale'} aria-busy={!connected}>
         <section className="left" aria-label={t('basket')}>

@@ -1,7 +1,9 @@
 import type { RegisterMode } from '../../core/api.js';
+import type { SyncState } from '../../core/sync/sync-monitor.js';
 import type { ConnectionStatus } from '../connection/types.js';
 import type { Lang } from '../i18n/dictionary.js';
 import type { UiKey } from '../i18n/translate.js';
+import { SyncBadge } from './SyncBadge.js';
 
 const STATUS_TEXT: Record<ConnectionStatus['state'], UiKey> = {
   connecting: 'connConnecting',
@@ -18,6 +20,8 @@ export function Header(props: {
   saleNo: number | null;
   mode: RegisterMode | null;
   status: ConnectionStatus;
+  /** Back office delivery (outbox); null before the first state arrives. */
+  sync?: SyncState | null;
 }) {
   const { t, status } = props;
   return (
@@ -39,6 +43,7 @@ export function Header(props: {
           {t('simulator')}
         </span>
       )}
+      {props.sync && <SyncBadge sync={props.sync} lang={props.lang} />}
       <span
         className={`conn conn-${status.state}`}
         data-testid="connection-status"
