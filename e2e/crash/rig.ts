@@ -76,35 +76,54 @@ export async function buildHostBundle(): Promise<HostBundle> {
 // ---- the back office -----------------------------------------------------------------------------------------------
 
 export interface BackOfficeRig {
+  /** The running server; replaced by start() after stop(). */
   server: GatewayServerHandle;
   admin: GatewayAdminClient;
   /** 'batch' (count) after every ingest batch the back office committed. */
   ingests: EventEmitter<{ batch: [count: number] }>;
   dataDir: string;
+  /** The back office goes away: its listener closes (connections refused), its data stays. */
+  stop(): Promise<void>;
+  /** Back on the same port with the same data (terminals, stored sales). */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startBackOffice(): Promise<BackOfficeRig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'regi-crash-gw-'));
-  const server = await startGatewayServer({ dataDir, port: 0 });
   const ingests = new EventEmitter<{ batch: [count: number] }>();
-  const ingest = server.services.ingest;
-  const accept = ingest.accept.bind(ingest);
-  ingest.accept = (registerId, items) => {
-    const results = accept(registerId, items);
-    setImmediate(() => ingests.emit('batch', items.length));
-    return results;
+  const launch = async (port: number, adminToken?: string): Promise<GatewayServerHandle> => {
+    const server = await startGatewayServer({ dataDir, port, ...(adminToken === undefined ? {} : { adminToken }) });
+    const ingest = server.services.ingest;
+    const accept = ingest.accept.bind(ingest);
+    ingest.accept = (registerId, items) => {
+      const results = accept(registerId, items);
+      setImmediate(() => ingests.emit('batch', items.length));
+      return results;
+    };
+    return server;
   };
-  return {
-    server,
-    admin: new GatewayAdminClient(server.url, server.adminToken),
+  const first = await launch(0);
+  let stopped = false;
+  const rig: BackOfficeRig = {
+    server: first,
+    admin: new GatewayAdminClient(first.url, first.adminToken),
     ingests,
     dataDir,
+    async stop() {
+      stopped = true;
+      await rig.server.close();
+    },
+    async start() {
+      rig.server = await launch(first.port, first.adminToken);
+      stopped = false;
+    },
     async close() {
-      await server.close();
+      if (!stopped) await rig.server.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return rig;
 }
 
 // ---- the register host child -------------------------------------------------------------------------------------
@@ -283,6 +302,12 @@ export class StateWatcher {
       this.changed.on('state', onState);
       this.changed.on('closed', onClosed);
     });
+  }
+
+  /** Every state pushed from now on; returns the unsubscribe. */
+  onState(listener: (state: RegisterState) => void): () => void {
+    this.changed.on('state', listener);
+    return () => this.changed.off('state', listener);
   }
 
   close(): void {
