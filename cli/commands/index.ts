@@ -9,6 +9,7 @@ import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { gatewayCommand } from './gateway.js';
 import { walletCommand } from './wallet.js';
+import { settingsCommand } from './settings.js';
 
 /** Every `regi` subcommand, in the order `regi help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand, auditCommand, limitsCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand, auditCommand, limitsCommand, settingsCommand];

@@ -1,3 +1,5 @@
+import type { Clock } from '../../core/ports.js';
+import { clockStartingAt, parseClockStart } from '../../host/offset-clock.js';
 import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.js';
 import { CliUsageError, type CliCommand } from '../command.js';
 import { dataDirFrom } from '../data-dir.js';
@@ -29,7 +31,8 @@ ${HID_USAGE}
   --gateway-token T  that gateway's admin token (or $REGI_GATEWAY_TOKEN), used once to provision this
                      register as a terminal; the key is kept in DIR/terminal.json
   --sync-timeout-ms N      an upload without an answer after N ms counts as offline (default 5000)
-  --sync-max-backoff-ms N  longest wait between upload attempts while offline (default 30000)`;
+  --sync-max-backoff-ms N  longest wait between upload attempts while offline (default 30000)
+  --clock-start ISO  simulator only: the register's clock starts at this instant (e.g. 2026-04-01T10:30:00+09:00)`;
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -37,7 +40,7 @@ export const serveCommand: CliCommand = {
   usage,
   async run(argv) {
     const args = parseArgs(argv, {
-      values: ['data', 'port', 'host', 'sim-scanners', 'serial', 'baud', 'suffix', 'gateway', 'gateway-token', 'sync-timeout-ms', 'sync-max-backoff-ms', ...HID_FLAGS],
+      values: ['data', 'port', 'host', 'sim-scanners', 'serial', 'baud', 'suffix', 'gateway', 'gateway-token', 'sync-timeout-ms', 'sync-max-backoff-ms', 'clock-start', ...HID_FLAGS],
       booleans: ['simulator', 'production', 'ready-json'],
     });
     if (args.positionals.length > 0) throw new CliUsageError(`unexpected argument "${args.positionals[0]}"`);
@@ -66,6 +69,7 @@ export const serveCommand: CliCommand = {
       serialScanners,
       hidScanners: hidScannersFrom(args),
       ...gatewayOptions(args),
+      ...clockStartOption(stringFlag(args, 'clock-start'), mode),
     });
     if (args.flags.has('ready-json')) {
       console.log(`REGI_READY ${JSON.stringify({ url: host.url, port: host.port, token: host.token })}`);
@@ -107,4 +111,15 @@ export function waitForSignal(): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/** --clock-start ISO: a simulator's clock starts there (screenshots, demos); a production register refuses it. */
+function clockStartOption(value: string | undefined, mode: 'simulator' | 'production'): { clock?: Clock } {
+  if (value === undefined) return {};
+  if (mode === 'production') throw new CliUsageError('--clock-start is a simulator control: a production register keeps real time');
+  try {
+    return { clock: clockStartingAt(parseClockStart(value)) };
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
 }

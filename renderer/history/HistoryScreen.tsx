@@ -8,7 +8,7 @@ import type { RegisterConnection } from '../connection/types.js';
 import { formatYen } from '../i18n/format.js';
 import type { UiKey } from '../i18n/translate.js';
 import { ReceiptPanel } from '../receipt/ReceiptPanel.js';
-import { PageShell, usePageLang, type T } from '../records/page-shell.js';
+import { PageShell, useConnected, usePageLang, type T } from '../records/page-shell.js';
 import { EMPTY_FIELDS, jstDay, PAGE_SIZE, toQuery, type SearchFields } from './search-form.js';
 
 function hashParam(name: string): string | null {
@@ -39,6 +39,7 @@ export function HistoryScreen(props: { connection: RegisterConnection; storage?:
   const [result, setResult] = useState<SaleSearchResult | null>(null);
   const [problem, setProblem] = useState<UiKey | null>(null);
   const [selected, setSelected] = useState<string | null>(() => hashParam('sale'));
+  const connected = useConnected(props.connection);
 
   const search = useCallback(
     (nextFields: SearchFields, nextPage: number) => {
@@ -116,7 +117,7 @@ export function HistoryScreen(props: { connection: RegisterConnection; storage?:
         <ResultsPanel t={t} result={result} page={page} selected={selected} onSelect={setSelected} onPage={(p) => search(fields, p)} />
         <section className="rec-panel rec-receipt" aria-label={t('receipt')}>
           <h2>{t('receipt')}</h2>
-          {selected ? <ReceiptPanel api={api} lang={lang} saleId={selected} reprint /> : <p className="muted">{t('historySelectHint')}</p>}
+          {selected && connected ? <ReceiptPanel api={api} lang={lang} saleId={selected} reprint /> : <p className="muted">{t('historySelectHint')}</p>}
         </section>
       </div>
     </PageShell>

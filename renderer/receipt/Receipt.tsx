@@ -10,7 +10,7 @@ export function Receipt(props: { receipt: ReceiptModel; lang: Lang }) {
   const { receipt: r, lang } = props;
   const L = RECEIPT_LABELS[lang];
   return (
-    <article className="receipt" data-testid="receipt" data-sale-no={r.saleNo} aria-label={`${L.title} ${L.saleNo} ${r.saleNo}`}>
+    <article className="receipt" lang={lang} data-testid="receipt" data-sale-no={r.saleNo} aria-label={`${L.title} ${L.saleNo} ${r.saleNo}`}>
       <header className="receipt-head">
         <h3 className="receipt-store">{r.store.storeName}</h3>
         <p>{r.store.address}</p>

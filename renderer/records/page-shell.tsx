@@ -83,3 +83,10 @@ export function apiLink(path: string, query: Record<string, string | number>): s
   params.set('token', token);
   return `${path}?${params.toString()}`;
 }
+
+/** True while the connection to the register is up (calls made before that fail with 'not-available'). */
+export function useConnected(connection: { onStatus(listener: (status: { state: string }) => void): () => void }): boolean {
+  const [connected, setConnected] = useState(false);
+  useEffect(() => connection.onStatus((status) => setConnected(status.state === 'connected')), [connection]);
+  return connected;
+}
