@@ -8,6 +8,20 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export type GatewayDb = Database.Database;
 
+const statements = new WeakMap<GatewayDb, Map<string, Database.Statement>>();
+
+/**
+ * The prepared statement for this SQL on this connection, compiled on first use and then reused: preparing costs
+ * SQLite a parse and plan each time, which the hot paths (every signed request, every payment) paid per call.
+ */
+export function stmt(db: GatewayDb, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 /**
  * Opens <dataDir>/gateway.sqlite with WAL and synchronous=FULL and applies the numbered migrations in
  * gateway/sim/migrations/. Refuses to start when the applied list is not a prefix of the files (a database

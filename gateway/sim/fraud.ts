@@ -2,7 +2,7 @@
  * Payment-time fraud rules (7pay taught that these must exist before launch). Each enabled rule logs its decision
  * to fraud_events, allow or deny, so an operator can see why a payment went through or not.
  */
-import type { GatewayDb } from './db.js';
+import { stmt, type GatewayDb } from './db.js';
 import type { Rules } from './rules.js';
 
 export interface FraudEvent {
@@ -15,7 +15,7 @@ export interface FraudEvent {
 }
 
 export function logFraud(db: GatewayDb, at: number, event: FraudEvent): void {
-  db.prepare('INSERT INTO fraud_events (at, rule, decision, wallet_id, terminal_id, ref, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO fraud_events (at, rule, decision, wallet_id, terminal_id, ref, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     at,
     event.rule,
     event.decision,
@@ -61,8 +61,7 @@ export function checkPayment(db: GatewayDb, now: number, rules: Rules, ctx: Paym
     () => {
       if (rules.dailySpendCap === null) return undefined;
       const spent = (
-        db
-          .prepare(`SELECT COALESCE(SUM(amount - refunded_amount), 0) AS s FROM payments WHERE wallet_id = ? AND ${SPENDING} AND created_at > ?`)
+        stmt(db, `SELECT COALESCE(SUM(amount - refunded_amount), 0) AS s FROM payments WHERE wallet_id = ? AND ${SPENDING} AND created_at > ?`)
           .get(ctx.walletId, now - 24 * 3_600_000) as { s: number }
       ).s;
       return decide('dailySpendCap', spent + ctx.amount > rules.dailySpendCap, { spent, limit: rules.dailySpendCap });
@@ -70,8 +69,7 @@ export function checkPayment(db: GatewayDb, now: number, rules: Rules, ctx: Paym
     () => {
       const rule = rules.chargeThenSpend;
       if (rule === null) return undefined;
-      const topUps = db
-        .prepare("SELECT amount, at FROM ledger WHERE wallet_id = ? AND kind IN ('topup', 'open') AND at > ? ORDER BY at DESC")
+      const topUps = stmt(db, "SELECT amount, at FROM ledger WHERE wallet_id = ? AND kind IN ('topup', 'open') AND at > ? ORDER BY at DESC")
         .all(ctx.walletId, now - rule.withinMinutes * 60_000) as { amount: number; at: number }[];
       const match = topUps.find((t) => Math.abs(t.amount - ctx.amount) <= (t.amount * rule.tolerancePercent) / 100);
       return decide('chargeThenSpend', match !== undefined, { ...rule, topUp: match ?? null });
@@ -80,8 +78,7 @@ export function checkPayment(db: GatewayDb, now: number, rules: Rules, ctx: Paym
       const rule = rules.terminalDistinctWallets;
       if (rule === null) return undefined;
       const wallets = (
-        db
-          .prepare(`SELECT DISTINCT wallet_id FROM payments WHERE terminal_id = ? AND ${SPENDING} AND created_at > ?`)
+        stmt(db, `SELECT DISTINCT wallet_id FROM payments WHERE terminal_id = ? AND ${SPENDING} AND created_at > ?`)
           .all(ctx.terminalId, now - rule.withinMinutes * 60_000) as { wallet_id: string }[]
       ).map((r) => r.wallet_id);
       const distinct = new Set([...wallets, ctx.walletId]).size;

@@ -6,7 +6,7 @@ import {
   type IngestItemResult,
   type IngestTopic,
 } from '../protocol/wire.js';
-import type { GatewayDb } from './db.js';
+import { stmt, type GatewayDb } from './db.js';
 
 export interface IngestStats {
   stored: number;
@@ -31,10 +31,10 @@ export class Ingest {
 
   accept(registerId: string, items: { idempotencyKey: string; topic: string; payload: unknown }[]): IngestItemResult[] {
     const now = this.clock.now();
-    const insert = this.db.prepare(
+    const insert = stmt(this.db, 
       'INSERT INTO ingest_items (idempotency_key, register_id, topic, payload, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
-    const log = this.db.prepare('INSERT INTO ingest_log (register_id, idempotency_key, topic, status, reason, at) VALUES (?, ?, ?, ?, ?, ?)');
+    const log = stmt(this.db, 'INSERT INTO ingest_log (register_id, idempotency_key, topic, status, reason, at) VALUES (?, ?, ?, ?, ?, ?)');
     return this.db.transaction(() =>
       items.map((item): IngestItemResult => {
         const result = this.one(item, (topic) => insert.run(item.idempotencyKey, registerId, topic, JSON.stringify(item.payload), now).changes === 1);
@@ -58,13 +58,12 @@ export class Ingest {
   }
 
   stats(): IngestStats {
-    const count = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
+    const count = (sql: string): number => (stmt(this.db, sql).get() as { n: number }).n;
     const byTopic = Object.fromEntries(
-      (this.db.prepare('SELECT topic, COUNT(*) AS n FROM ingest_items GROUP BY topic').all() as { topic: string; n: number }[]).map((r) => [r.topic, r.n]),
+      (stmt(this.db, 'SELECT topic, COUNT(*) AS n FROM ingest_items GROUP BY topic').all() as { topic: string; n: number }[]).map((r) => [r.topic, r.n]),
     );
     const recentRejections = (
-      this.db
-        .prepare("SELECT register_id, idempotency_key, topic, reason, at FROM ingest_log WHERE status = 'rejected' ORDER BY id DESC LIMIT 20")
+      stmt(this.db, "SELECT register_id, idempotency_key, topic, reason, at FROM ingest_log WHERE status = 'rejected' ORDER BY id DESC LIMIT 20")
         .all() as { register_id: string; idempotency_key: string; topic: string; reason: string; at: number }[]
     ).map((r) => ({ registerId: r.register_id, idempotencyKey: r.idempotency_key, topic: r.topic, reason: r.reason, at: r.at }));
     return {
@@ -82,8 +81,8 @@ export class Ingest {
   items(topic?: IngestTopic): { idempotencyKey: string; registerId: string; topic: string; payload: unknown; receivedAt: number }[] {
     const rows = (
       topic === undefined
-        ? this.db.prepare('SELECT * FROM ingest_items ORDER BY received_at, idempotency_key').all()
-        : this.db.prepare('SELECT * FROM ingest_items WHERE topic = ? ORDER BY received_at, idempotency_key').all(topic)
+        ? stmt(this.db, 'SELECT * FROM ingest_items ORDER BY received_at, idempotency_key').all()
+        : stmt(this.db, 'SELECT * FROM ingest_items WHERE topic = ? ORDER BY received_at, idempotency_key').all(topic)
     ) as { idempotency_key: string; register_id: string; topic: string; payload: string; received_at: number }[];
     return rows.map((r) => ({
       idempotencyKey: r.idempotency_key,

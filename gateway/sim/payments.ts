@@ -3,7 +3,7 @@ import type { Clock } from '../../core/ports.js';
 import { sha256Hex } from '../protocol/signing.js';
 import type { PaymentRecord, PaymentStatus, RefundRecord, RefundRequest } from '../protocol/wire.js';
 import { parseCode, type CodeFormat } from './codes.js';
-import type { GatewayDb } from './db.js';
+import { stmt, type GatewayDb } from './db.js';
 import { GatewayError } from './errors.js';
 import { checkPayment } from './fraud.js';
 import { loadRules } from './rules.js';
@@ -85,8 +85,7 @@ export class Payments {
       }
       const now = this.clock.now();
       const decided = this.decide(input, now);
-      this.db
-        .prepare(
+      stmt(this.db, 
           `INSERT INTO payments (merchant_payment_id, payment_id, terminal_id, wallet_id, amount, status, reason, request_hash,
                                  category_totals, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -112,12 +111,12 @@ export class Payments {
   private decide(input: PaymentInput, now: number): { status: PaymentStatus; reason?: string; walletId?: string } {
     const parsed = parseCode(this.codeFormat, input.code);
     if (!parsed.ok) return { status: 'FAILED', reason: 'INVALID_CODE' };
-    const device = this.db.prepare('SELECT * FROM devices WHERE device_no = ?').get(parsed.deviceNo) as DeviceRow | undefined;
+    const device = stmt(this.db, 'SELECT * FROM devices WHERE device_no = ?').get(parsed.deviceNo) as DeviceRow | undefined;
     if (!device) return { status: 'FAILED', reason: 'CODE_NOT_FOUND' };
     const counter = verifyTotp(device.secret, parsed.otp, now, { stepSeconds: this.codeFormat.stepSeconds, digits: parsed.otp.length, window: 1 });
     if (counter === undefined) return { status: 'FAILED', reason: 'CODE_EXPIRED_OR_INVALID', walletId: device.wallet_id };
     if (counter <= device.last_counter) return { status: 'FAILED', reason: 'CODE_ALREADY_USED', walletId: device.wallet_id };
-    this.db.prepare('UPDATE devices SET last_counter = ? WHERE id = ?').run(counter, device.id);
+    stmt(this.db, 'UPDATE devices SET last_counter = ? WHERE id = ?').run(counter, device.id);
 
     const wallet = this.wallets.require(device.wallet_id);
     const rules = loadRules(this.db);
@@ -166,8 +165,7 @@ export class Payments {
       const now = this.clock.now();
       const row = this.row(merchantPaymentId);
       if (!row) {
-        this.db
-          .prepare(
+        stmt(this.db, 
             `INSERT INTO payments (merchant_payment_id, payment_id, amount, status, reason, request_hash, created_at, updated_at)
              VALUES (?, ?, 0, 'CANCELED', 'CANCELLED_BEFORE_ARRIVAL', NULL, ?, ?)`,
           )
@@ -212,16 +210,14 @@ export class Payments {
       if (!payment || payment.request_hash === null) reason = 'PAYMENT_NOT_FOUND';
       else if (payment.status !== 'COMPLETED') reason = `PAYMENT_${payment.status}`;
       else if (payment.refunded_amount + input.amount > payment.amount) reason = 'REFUND_EXCEEDS_PAYMENT';
-      this.db
-        .prepare(
+      stmt(this.db, 
           `INSERT INTO refunds (merchant_refund_id, refund_id, merchant_payment_id, amount, status, reason, request_hash, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(input.merchantRefundId, `r_${randomUUID()}`, input.merchantPaymentId, input.amount, reason ? 'FAILED' : 'COMPLETED', reason, hash, now);
       if (!reason && payment) {
         this.wallets.postTx(payment.wallet_id!, 'refund', input.amount, input.merchantPaymentId, input.merchantRefundId);
-        this.db
-          .prepare('UPDATE payments SET refunded_amount = refunded_amount + ?, updated_at = ? WHERE merchant_payment_id = ?')
+        stmt(this.db, 'UPDATE payments SET refunded_amount = refunded_amount + ?, updated_at = ? WHERE merchant_payment_id = ?')
           .run(input.amount, now, input.merchantPaymentId);
       }
       return toRefund(this.refundRow(input.merchantRefundId)!);
@@ -236,22 +232,21 @@ export class Payments {
 
   /** Ledger rows that charged this payment: the "never charged twice" check reads this. */
   chargeCount(merchantPaymentId: string): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM ledger WHERE ref = ? AND kind = 'payment'").get(merchantPaymentId) as { n: number }).n;
+    return (stmt(this.db, "SELECT COUNT(*) AS n FROM ledger WHERE ref = ? AND kind = 'payment'").get(merchantPaymentId) as { n: number }).n;
   }
 
   private setStatus(row: PaymentRow, status: PaymentStatus, reason: string | null): PaymentRecord {
-    this.db
-      .prepare('UPDATE payments SET status = ?, reason = ?, updated_at = ? WHERE merchant_payment_id = ?')
+    stmt(this.db, 'UPDATE payments SET status = ?, reason = ?, updated_at = ? WHERE merchant_payment_id = ?')
       .run(status, reason, this.clock.now(), row.merchant_payment_id);
     return toRecord(this.row(row.merchant_payment_id)!);
   }
 
   private row(merchantPaymentId: string): PaymentRow | undefined {
-    return this.db.prepare('SELECT * FROM payments WHERE merchant_payment_id = ?').get(merchantPaymentId) as PaymentRow | undefined;
+    return stmt(this.db, 'SELECT * FROM payments WHERE merchant_payment_id = ?').get(merchantPaymentId) as PaymentRow | undefined;
   }
 
   private refundRow(merchantRefundId: string): RefundRow | undefined {
-    return this.db.prepare('SELECT * FROM refunds WHERE merchant_refund_id = ?').get(merchantRefundId) as RefundRow | undefined;
+    return stmt(this.db, 'SELECT * FROM refunds WHERE merchant_refund_id = ?').get(merchantRefundId) as RefundRow | undefined;
   }
 }
 

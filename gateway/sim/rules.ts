@@ -3,7 +3,7 @@
  * A rule set to null is off. The defaults leave every limit off so tests switch on exactly what they check.
  */
 import { z } from 'zod';
-import type { GatewayDb } from './db.js';
+import { stmt, type GatewayDb } from './db.js';
 
 const yen = z.number().int().positive();
 const minutes = z.number().positive().max(7 * 24 * 60);
@@ -45,16 +45,24 @@ export const DEFAULT_RULES: Rules = {
   cancelWindowMinutes: 24 * 60,
 };
 
+/** The last parsed rules per connection, keyed by the stored text: every payment reads the rules. */
+const parsedRules = new WeakMap<GatewayDb, { text: string; rules: Rules }>();
+
 export function loadRules(db: GatewayDb): Rules {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'rules'").get() as { value: string } | undefined;
+  const row = stmt(db, "SELECT value FROM settings WHERE key = 'rules'").get() as { value: string } | undefined;
   if (!row) return DEFAULT_RULES;
+  // The row is read every time (any writer may change it); only an unchanged text skips the JSON and zod parse.
+  const cached = parsedRules.get(db);
+  if (cached?.text === row.value) return cached.rules;
   // A row written by an older build may lack newer fields: defaults fill them.
-  return rulesSchema.parse({ ...DEFAULT_RULES, ...(JSON.parse(row.value) as object) });
+  const rules = rulesSchema.parse({ ...DEFAULT_RULES, ...(JSON.parse(row.value) as object) });
+  parsedRules.set(db, { text: row.value, rules });
+  return rules;
 }
 
 export function updateRules(db: GatewayDb, patch: RulesPatch): Rules {
   const next = rulesSchema.parse({ ...loadRules(db), ...patch });
-  db.prepare("INSERT INTO settings (key, value) VALUES ('rules', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+  stmt(db, "INSERT INTO settings (key, value) VALUES ('rules', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
     JSON.stringify(next),
   );
   return next;

@@ -10,6 +10,7 @@ import { DEFAULT_BRAND, DEFAULT_STEP_SECONDS, type CodeFormat } from './codes.js
 import { openGatewayDb } from './db.js';
 import { GatewayError } from './errors.js';
 import { FaultBox, type ActiveFault } from './faults.js';
+import { GroupCommit } from './group-commit.js';
 import { errorReply, readBody, send, type Reply } from './http-util.js';
 import { Ingest } from './ingest.js';
 import { Payments } from './payments.js';
@@ -50,6 +51,15 @@ export interface GatewayServerHandle {
   services: Services;
   events: EventEmitter<GatewayEvents>;
   close(): Promise<void>;
+}
+
+/** What a signed request's group-committed part decided; faults that act on the answer act after the commit. */
+interface Plan {
+  reply: Reply;
+  /** drop-response or delay-response: the request was processed; its answer is lost or late. */
+  after?: ActiveFault;
+  /** error-then-late-success: answer the error now, process the request later. */
+  late?: { fault: ActiveFault; run: () => Reply };
 }
 
 export function gatewayInfoPath(dataDir: string): string {
@@ -116,6 +126,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
   };
   const routes = buildRoutes(services);
+  const group = new GroupCommit(db);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
@@ -137,38 +148,48 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         ? new GatewayError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}`)
         : new GatewayError(404, 'NOT_FOUND', `no such endpoint ${method} ${url.pathname}`);
     }
-    let terminalId = '';
-    if (route.auth === 'admin') checkAdmin(req);
-    if (route.auth === 'terminal') terminalId = services.terminals.verify(req.headers, method, `${url.pathname}${url.search}`, body);
-    const run = (): Reply => {
-      try {
-        return route.handle({ params, body, query: url.searchParams, terminalId });
-      } catch (error) {
-        return errorReply(error);
+    if (route.auth !== 'terminal') {
+      if (route.auth === 'admin') checkAdmin(req);
+      return send(res, runRoute(route, params, body, url, ''));
+    }
+    const matched = route;
+    const path = `${url.pathname}${url.search}`;
+    // Signature check, nonce and the route's own writes go into one group-committed transaction (see GroupCommit):
+    // the nonce is durable exactly when the payment is, and concurrent requests share one fsync.
+    const plan = await group.run((): Plan => {
+      const terminalId = services.terminals.verify(req.headers, method, path, body);
+      const run = (): Reply => runRoute(matched, params, body, url, terminalId);
+      const now = clock.now();
+      const faults = services.faults;
+      const refused = faults.take(method, url.pathname, now, ['status']);
+      if (refused) {
+        return { reply: { status: refused.status!, headers: { 'retry-after': '1' }, body: { error: { code: refused.status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE', message: `injected fault #${refused.id}: ${refused.status}` } } } };
       }
-    };
-    if (route.auth !== 'terminal') return send(res, run());
-
-    const now = clock.now();
-    const faults = services.faults;
-    const refused = faults.take(method, url.pathname, now, ['status']);
-    if (refused) {
-      return send(res, { status: refused.status!, headers: { 'retry-after': '1' }, body: { error: { code: refused.status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE', message: `injected fault #${refused.id}: ${refused.status}` } } });
-    }
-    if (route.cancel && faults.take(method, url.pathname, now, ['cancel-retry-later'])) {
-      return send(res, { status: 503, headers: { 'retry-after': '1' }, body: { error: { code: 'RETRY_LATER', message: 'cancel not processed yet; retry later' } } });
-    }
-    if (method === 'GET' && faults.take(method, url.pathname, now, ['query-not-found'])) {
-      return send(res, { status: 404, body: { error: { code: 'PAYMENT_NOT_FOUND', message: `no payment ${params[0] ?? ''} (injected)` } } });
-    }
-    const late = faults.take(method, url.pathname, now, ['error-then-late-success']);
+      if (matched.cancel && faults.take(method, url.pathname, now, ['cancel-retry-later'])) {
+        return { reply: { status: 503, headers: { 'retry-after': '1' }, body: { error: { code: 'RETRY_LATER', message: 'cancel not processed yet; retry later' } } } };
+      }
+      if (method === 'GET' && faults.take(method, url.pathname, now, ['query-not-found'])) {
+        return { reply: { status: 404, body: { error: { code: 'PAYMENT_NOT_FOUND', message: `no payment ${params[0] ?? ''} (injected)` } } } };
+      }
+      const late = faults.take(method, url.pathname, now, ['error-then-late-success']);
+      if (late) {
+        return { reply: { status: late.status ?? 502, body: { error: { code: 'UPSTREAM_ERROR', message: `injected fault #${late.id}: bad gateway` } } }, late: { fault: late, run } };
+      }
+      const after = faults.take(method, url.pathname, now, ['drop-response', 'delay-response']);
+      return { reply: run(), ...(after ? { after } : {}) };
+    });
+    const { reply, late, after } = plan;
     if (late) {
-      send(res, { status: late.status ?? 502, body: { error: { code: 'UPSTREAM_ERROR', message: `injected fault #${late.id}: bad gateway` } } });
-      later(late.delayMs!, () => events.emit('late-commit', url.pathname, run()));
+      send(res, reply);
+      // The late request runs in a later group of its own, as a request processed after the error was sent would.
+      later(late.fault.delayMs!, () => {
+        void group.run(late.run).then(
+          (lateReply) => events.emit('late-commit', url.pathname, lateReply),
+          (error: unknown) => events.emit('late-commit', url.pathname, errorReply(error)),
+        );
+      });
       return;
     }
-    const after = faults.take(method, url.pathname, now, ['drop-response', 'delay-response']);
-    const reply = run();
     if (!after) return send(res, reply);
     if (after.kind === 'drop-response') {
       req.socket.destroy();
@@ -179,6 +200,14 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       send(res, reply);
       events.emit('fault-done', after);
     });
+  }
+
+  function runRoute(route: Route, params: string[], body: Buffer, url: URL, terminalId: string): Reply {
+    try {
+      return route.handle({ params, body, query: url.searchParams, terminalId });
+    } catch (error) {
+      return errorReply(error);
+    }
   }
 
   function checkAdmin(req: IncomingMessage): void {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/ports.js';
 import type { LedgerEntry, Reconciliation, WalletView } from '../protocol/admin-wire.js';
 import { makeCode, type CodeFormat } from './codes.js';
-import type { GatewayDb } from './db.js';
+import { stmt, type GatewayDb } from './db.js';
 import { GatewayError } from './errors.js';
 import { logFraud } from './fraud.js';
 import { loadRules } from './rules.js';
@@ -40,8 +40,7 @@ export class Wallets {
     }
     const walletId = `w_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO wallets (id, name, balance, frozen, created_at) VALUES (?, ?, 0, 0, ?)')
+      stmt(this.db, 'INSERT INTO wallets (id, name, balance, frozen, created_at) VALUES (?, ?, 0, 0, ?)')
         .run(walletId, input.name ?? walletId, now);
       this.addDeviceTx(walletId, now);
       if (input.balance > 0) this.postTx(walletId, 'open', input.balance, null, input.fundingSource ?? 'opening balance');
@@ -56,16 +55,14 @@ export class Wallets {
   }
 
   private addDeviceTx(walletId: string, now: number): void {
-    const next = (this.db.prepare('SELECT COALESCE(MAX(device_no), 0) + 1 AS n FROM devices').get() as { n: number }).n;
-    this.db
-      .prepare('INSERT INTO devices (id, wallet_id, device_no, secret, created_at) VALUES (?, ?, ?, ?, ?)')
+    const next = (stmt(this.db, 'SELECT COALESCE(MAX(device_no), 0) + 1 AS n FROM devices').get() as { n: number }).n;
+    stmt(this.db, 'INSERT INTO devices (id, wallet_id, device_no, secret, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(`d_${randomUUID().replaceAll('-', '').slice(0, 16)}`, walletId, next, randomBytes(20), now);
   }
 
   get(walletId: string): WalletView {
     const row = this.require(walletId);
-    const devices = this.db
-      .prepare('SELECT id, device_no FROM devices WHERE wallet_id = ? ORDER BY device_no')
+    const devices = stmt(this.db, 'SELECT id, device_no FROM devices WHERE wallet_id = ? ORDER BY device_no')
       .all(walletId) as { id: string; device_no: number }[];
     return {
       walletId: row.id,
@@ -91,8 +88,7 @@ export class Wallets {
     }
     if (rules.topUpsPerMinute !== null) {
       const recent = (
-        this.db
-          .prepare("SELECT COUNT(*) AS n FROM ledger WHERE wallet_id = ? AND kind = 'topup' AND at > ?")
+        stmt(this.db, "SELECT COUNT(*) AS n FROM ledger WHERE wallet_id = ? AND kind = 'topup' AND at > ?")
           .get(walletId, now - 60_000) as { n: number }
       ).n;
       const deny = recent >= rules.topUpsPerMinute;
@@ -112,7 +108,7 @@ export class Wallets {
 
   setFrozen(walletId: string, frozen: boolean): WalletView {
     this.require(walletId);
-    this.db.prepare('UPDATE wallets SET frozen = ? WHERE id = ?').run(frozen ? 1 : 0, walletId);
+    stmt(this.db, 'UPDATE wallets SET frozen = ? WHERE id = ?').run(frozen ? 1 : 0, walletId);
     logFraud(this.db, this.clock.now(), { rule: frozen ? 'freeze' : 'unfreeze', decision: frozen ? 'deny' : 'allow', walletId, detail: {} });
     return this.get(walletId);
   }
@@ -122,8 +118,8 @@ export class Wallets {
     this.require(walletId);
     const device = (
       deviceNo === undefined
-        ? this.db.prepare('SELECT * FROM devices WHERE wallet_id = ? ORDER BY device_no LIMIT 1').get(walletId)
-        : this.db.prepare('SELECT * FROM devices WHERE wallet_id = ? AND device_no = ?').get(walletId, deviceNo)
+        ? stmt(this.db, 'SELECT * FROM devices WHERE wallet_id = ? ORDER BY device_no LIMIT 1').get(walletId)
+        : stmt(this.db, 'SELECT * FROM devices WHERE wallet_id = ? AND device_no = ?').get(walletId, deviceNo)
     ) as DeviceRow | undefined;
     if (!device) throw new GatewayError(404, 'DEVICE_NOT_FOUND', `wallet ${walletId} has no device ${deviceNo ?? ''}`.trim());
     const now = this.clock.now();
@@ -137,7 +133,7 @@ export class Wallets {
 
   ledger(walletId: string): LedgerEntry[] {
     this.require(walletId);
-    const rows = this.db.prepare('SELECT * FROM ledger WHERE wallet_id = ? ORDER BY id').all(walletId) as {
+    const rows = stmt(this.db, 'SELECT * FROM ledger WHERE wallet_id = ? ORDER BY id').all(walletId) as {
       id: number;
       at: number;
       kind: LedgerEntry['kind'];
@@ -155,14 +151,12 @@ export class Wallets {
    */
   reconcile(): Reconciliation {
     const mismatches: string[] = [];
-    const wallets = this.db
-      .prepare('SELECT w.id, w.balance, COALESCE(SUM(l.amount), 0) AS ledger FROM wallets w LEFT JOIN ledger l ON l.wallet_id = w.id GROUP BY w.id')
+    const wallets = stmt(this.db, 'SELECT w.id, w.balance, COALESCE(SUM(l.amount), 0) AS ledger FROM wallets w LEFT JOIN ledger l ON l.wallet_id = w.id GROUP BY w.id')
       .all() as { id: string; balance: number; ledger: number }[];
     for (const w of wallets) {
       if (w.balance !== w.ledger) mismatches.push(`wallet ${w.id}: balance ${w.balance} but ledger sums to ${w.ledger}`);
     }
-    const payments = this.db
-      .prepare(
+    const payments = stmt(this.db, 
         `SELECT p.merchant_payment_id AS id, p.status, p.amount, p.refunded_amount AS refunded,
                 COALESCE(SUM(CASE WHEN l.kind = 'payment' THEN -l.amount END), 0) AS charged,
                 COUNT(CASE WHEN l.kind = 'payment' THEN 1 END) AS charges,
@@ -186,15 +180,14 @@ export class Wallets {
     const wallet = this.require(walletId);
     const balanceAfter = wallet.balance + amount;
     if (balanceAfter < 0) throw new GatewayError(409, 'INSUFFICIENT_BALANCE', `wallet ${walletId} balance ${wallet.balance} is below ${-amount}`);
-    this.db.prepare('UPDATE wallets SET balance = ? WHERE id = ?').run(balanceAfter, walletId);
-    this.db
-      .prepare('INSERT INTO ledger (wallet_id, at, kind, amount, balance_after, ref, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    stmt(this.db, 'UPDATE wallets SET balance = ? WHERE id = ?').run(balanceAfter, walletId);
+    stmt(this.db, 'INSERT INTO ledger (wallet_id, at, kind, amount, balance_after, ref, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(walletId, this.clock.now(), kind, amount, balanceAfter, ref, source);
     return balanceAfter;
   }
 
   require(walletId: string): WalletRow {
-    const row = this.db.prepare('SELECT * FROM wallets WHERE id = ?').get(walletId) as WalletRow | undefined;
+    const row = stmt(this.db, 'SELECT * FROM wallets WHERE id = ?').get(walletId) as WalletRow | undefined;
     if (!row) throw new GatewayError(404, 'WALLET_NOT_FOUND', `no wallet ${walletId}`);
     return row;
   }
