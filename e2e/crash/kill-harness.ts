@@ -167,7 +167,7 @@ async function runUntilKilled(
       if (random() < 0.5) await backOffice.admin.injectFault({ kind: 'drop-response', path: '/v1/ingest/batch' });
       const batch = once(backOffice.ingests, 'batch');
       for (let i = between(1, 2); i > 0; i--) await driver.sale(host);
-      await withTimeout(batch, 10_000, 'no upload reached the back office within 10 s');
+      await withTimeout(batch, 30_000, 'no upload reached the back office within 30 s');
       await host.kill();
       return;
     }
