@@ -41,7 +41,7 @@ const RULES = [
     message: 'electron/ is a relay: it forwards RegisterApi calls to the host and imports no React or native modules.',
   },
   {
-    files: ['host/**/*.ts', 'gateway/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    files: ['host/**/*.ts', 'tester/**/*.ts', 'gateway/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
     banned: [...layer('renderer'), ...layer('electron'), 'electron', 'react', 'react-dom'],
     message: 'Electron only in electron/, React only in renderer/.',
   },

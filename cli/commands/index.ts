@@ -10,6 +10,7 @@ import { startCommand } from './start.js';
 import { gatewayCommand } from './gateway.js';
 import { walletCommand } from './wallet.js';
 import { settingsCommand } from './settings.js';
+import { scenarioCommand } from './scenario.js';
 
 /** Every `regi` subcommand, in the order `regi help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand, auditCommand, limitsCommand, settingsCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand, auditCommand, limitsCommand, settingsCommand, scenarioCommand];
