@@ -114,7 +114,7 @@ const enUi: Record<keyof typeof jaUi, string> = {
   connReconnecting: 'Connection lost. Reconnecting…',
   connClosed: 'Disconnected',
   language: '日本語',
-  languageLabel: 'Switch the display language to Japanese',
+  languageLabel: '日本語: switch the display language to Japanese',
   dismiss: 'Dismiss',
   shortcuts: 'Keyboard',
   keyNew: 'New',

@@ -113,7 +113,8 @@ export const jaUi = {
   connReconnecting: '接続が切れました。再接続中…',
   connClosed: '切断されました',
   language: 'English',
-  languageLabel: '表示言語を英語に切り替え',
+  // The accessible name starts with the visible word (WCAG 2.5.3 label in name), so voice control can say it.
+  languageLabel: 'English: 表示言語を英語に切り替え',
   dismiss: '閉じる',
   shortcuts: 'キーボード操作',
   keyNew: '新規',
