@@ -16,6 +16,7 @@ export const SIM_HID_VENDOR_ID = 0x0c2e;
 export const SIM_HID_PRODUCT_IDS = { 'hid-pos': 0x0b61, 'hid-keyboard': 0x0b81 } as const;
 /** USB full-speed HID polls every 1-10 ms; a scanner sends one report per poll. */
 const REPORT_INTERVAL_MS = { 'hid-pos': 8, 'hid-keyboard': 4 } as const;
+const SIM_READ_TIMEOUT_MS = 500;
 
 export class HidSim implements ReplayScanner {
   readonly driver: HidScannerDriver;
@@ -43,6 +44,10 @@ export class HidSim implements ReplayScanner {
       backend: registry,
       target: { path },
       reconnectIntervalMs: 100,
+      // The simulated device shares the host's event loop (and a busy machine's CPU), so allow for
+      // stalls a real USB scanner never has before calling a read incomplete.
+      hidPos: { continuationTimeoutMs: SIM_READ_TIMEOUT_MS },
+      keyboard: { interKeyTimeoutMs: SIM_READ_TIMEOUT_MS },
       clock,
       description: `simulated ${kind === 'hid-pos' ? 'HID POS' : 'keyboard-mode HID'} scanner (${path})`,
     });
