@@ -55,8 +55,8 @@ export function parseScenario(text: string): LoadResult {
     return {
       ok: false,
       problems: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return { line: pos?.line ?? null, column: pos?.col ?? null, path: '', reason: `YAML: ${e.message.split('\n')[0]}` };
+        const pos = lineCounter.linePos(e.pos[0]);
+        return { line: pos.line, column: pos.col, path: '', reason: `YAML: ${e.message.split('\n')[0]}` };
       }),
     };
   }
