@@ -25,15 +25,12 @@ function describeRequestError(error: unknown): { refused: boolean; message: stri
 }
 
 /**
- * Keep-alive agents shared by every client in the process. node:http rather than fetch: fetch (undici with web
- * streams) cost about 1 ms of CPU per call, which capped one register process far below the gateway's own limit.
- * Idle sockets are dropped after 4 s, before the server's 5 s keep-alive timeout, so a request is not written onto
- * a socket the server is closing (that would look like a dropped connection with the outcome unknown).
+ * node:http rather than fetch: fetch (undici with web streams) cost about 1 ms of CPU per call, which capped one
+ * register process far below the gateway's own limit. A new connection per request (no keep-alive pool): a pooled
+ * socket the gateway has just dropped would turn "gateway gone, connection refused" into "connection dropped,
+ * outcome unknown", and callers tell offline from unknown by exactly that difference. Loopback connects are cheap.
  */
-const agents = {
-  http: new http.Agent({ keepAlive: true, timeout: 4_000 }),
-  https: new https.Agent({ keepAlive: true, timeout: 4_000 }),
-};
+const agents = { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) };
 
 /** One signed request with a hard timeout covering headers and body. Never throws. */
 export async function signedAttempt(opts: SignedTransportOptions, method: string, path: string, bodyText: string): Promise<Attempt> {
