@@ -87,6 +87,8 @@ export function ManagerConsole(props: { connection: RegisterConnection }) {
         <h1 style={{ margin: 0, fontSize: 22 }}>店長メニュー / Manager console</h1>
         <span data-testid="manager-who">{session.name} ({session.managerId})</span>
         <span style={{ flex: 1 }} />
+        <a href="#/reports" data-testid="manager-reports-link">レポート / Reports</a>
+        <a href="#/history" data-testid="manager-history-link">取引履歴 / Sale history</a>
         <button type="button" onClick={() => { void run(() => api.managerLogout({ session: token })); setSession(null); }}>ログアウト / Log out</button>
       </header>
       {error && <p role="alert" data-testid="manager-error" style={{ color: '#b00020' }}>{error}</p>}
