@@ -61,8 +61,8 @@ describe('back office partition', () => {
   test('back office gone (connections refused): sales continue, offline shown, queue grows, drains on return', async () => {
     await backOffice.stop();
     await driver.sale(host);
-    const offline = await watcher.until((s) => s.sync.online === false, 'offline');
-    assert.match(offline.sync.lastError ?? '', /connection-refused/);
+    // The first failure may be a pooled keep-alive socket the back office closed ("dropped"); retries then see refused.
+    await watcher.until((s) => s.sync.online === false && /connection-refused/.test(s.sync.lastError ?? ''), 'offline, connection refused');
     for (let i = 0; i < 4; i++) await driver.sale(host);
     const queued = await watcher.until((s) => s.sync.queueDepth === 5, 'five sales queued');
     assert.equal(queued.sync.online, false);
@@ -75,8 +75,7 @@ describe('back office partition', () => {
   test('back office hanging (answers after the timeout): offline, sales continue, the late commits dedupe', async () => {
     await backOffice.admin.injectFault({ kind: 'delay-response', path: '/v1/ingest/batch', delayMs: TIMEOUT_MS * 3, count: 2 });
     await driver.sale(host);
-    const offline = await watcher.until((s) => s.sync.online === false, 'offline after a timeout');
-    assert.match(offline.sync.lastError ?? '', /timeout/);
+    await watcher.until((s) => s.sync.online === false && /timeout/.test(s.sync.lastError ?? ''), 'offline after a timeout');
     for (let i = 0; i < 2; i++) await driver.sale(host);
     await drained('the queue to drain once the back office answers in time again');
   });
@@ -84,8 +83,7 @@ describe('back office partition', () => {
   test('back office failing (503): offline with the server error, then drains', async () => {
     await backOffice.admin.injectFault({ kind: 'status', status: 503, path: '/v1/ingest/batch', count: 3 });
     await driver.sale(host);
-    const offline = await watcher.until((s) => s.sync.online === false, 'offline after 503');
-    assert.match(offline.sync.lastError ?? '', /server-error|503/);
+    await watcher.until((s) => s.sync.online === false && /server-error/.test(s.sync.lastError ?? ''), 'offline after 503');
     await driver.sale(host);
     await drained('the queue to drain after the 503s');
   });
