@@ -11,6 +11,7 @@ import { gatewayCommand } from './gateway.js';
 import { walletCommand } from './wallet.js';
 import { settingsCommand } from './settings.js';
 import { scenarioCommand } from './scenario.js';
+import { replayCommand } from './replay.js';
 
 /** Every `regi` subcommand, in the order `regi help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand, auditCommand, limitsCommand, settingsCommand, scenarioCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand, auditCommand, limitsCommand, settingsCommand, scenarioCommand, replayCommand];
