@@ -12,6 +12,7 @@ import { walletCommand } from './wallet.js';
 import { settingsCommand } from './settings.js';
 import { scenarioCommand } from './scenario.js';
 import { replayCommand } from './replay.js';
+import { fleetCommand } from './fleet.js';
 
 /** Every `regi` subcommand, in the order `regi help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand, auditCommand, limitsCommand, settingsCommand, scenarioCommand, replayCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scanCommand, simCommand, devicesCommand, gatewayCommand, walletCommand, backupCommand, auditCommand, limitsCommand, settingsCommand, scenarioCommand, replayCommand, fleetCommand];
