@@ -13,6 +13,7 @@ import { SIM_SCANNER_KINDS, SimulatorError, type SimulatorControl } from './simu
 import { SCANNER_ROUTES } from './simulators/scanner-routes.js';
 import { WALLET_ROUTES, type SimWallets } from './wallet-routes.js';
 import { RawBody, RECORDS_ROUTES } from './records-routes.js';
+import { SCENARIO_ROUTES } from './scenario-routes.js';
 
 export interface Context {
   register: RegisterService;
@@ -123,6 +124,7 @@ const ROUTES: Route[] = [
   ...SCANNER_ROUTES,
   ...WALLET_ROUTES,
   ...RECORDS_ROUTES,
+  ...SCENARIO_ROUTES,
 ];
 
 export async function handleControlApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Context): Promise<void> {
