@@ -5,6 +5,7 @@
  */
 import type { RegisterConnection } from '../connection/types.js';
 import { ScannersSection } from './ScannersSection.js';
+import { ScenarioSection } from './ScenarioSection.js';
 import { WalletPhone } from './WalletPhone.js';
 
 export function TesterPanel(_props: { connection?: RegisterConnection }) {
@@ -16,6 +17,7 @@ export function TesterPanel(_props: { connection?: RegisterConnection }) {
       </p>
       <WalletPhone />
       <ScannersSection />
+      <ScenarioSection />
     </div>
   );
 }

@@ -1,0 +1,158 @@
+/**
+ * Scenario runner in the tester panel: pick one of the shipped scenarios (e2e/scenarios/), run it, and watch
+ * each step arrive with ✓/✗ and expected vs seen. The host runs it against a fresh register of its own
+ * (POST /api/sim/scenarios/run), so the cashier's basket on this register is never touched.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { controlApi } from './control-api.js';
+
+const POLL_MS = 500;
+
+interface ScenarioSummary {
+  name: string;
+  title: string;
+  description?: string;
+  steps: number;
+  problems?: string;
+}
+
+interface StepView {
+  index: number;
+  title: string;
+  ok: boolean;
+  expected?: string;
+  seen?: string;
+  error?: string;
+  detail?: string;
+}
+
+interface RunView {
+  id: string;
+  name: string;
+  title: string;
+  state: 'running' | 'passed' | 'failed';
+  totalSteps: number;
+  steps: StepView[];
+  error?: string;
+  durationMs?: number;
+}
+
+const STATE_TEXT: Record<RunView['state'], string> = {
+  running: '実行中… / Running…',
+  passed: '✓ 合格 / Passed',
+  failed: '✗ 不合格 / Failed',
+};
+
+export function ScenarioSection() {
+  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
+  const [picked, setPicked] = useState('');
+  const [run, setRun] = useState<RunView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    controlApi<ScenarioSummary[]>('GET', '/api/sim/scenarios')
+      .then((list) => {
+        setScenarios(list);
+        setPicked((current) => current || (list.find((s) => !s.problems)?.name ?? ''));
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, []);
+
+  const poll = useCallback((id: string) => {
+    controlApi<RunView>('GET', `/api/sim/scenarios/runs/${encodeURIComponent(id)}`)
+      .then((view) => {
+        setRun(view);
+        if (view.state === 'running') timer.current = setTimeout(() => poll(id), POLL_MS);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const start = async () => {
+    setStarting(true);
+    setError(null);
+    try {
+      const started = await controlApi<{ id: string; name: string; title: string; totalSteps: number }>('POST', '/api/sim/scenarios/run', { name: picked });
+      setRun({ ...started, state: 'running', steps: [] });
+      poll(started.id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const current = scenarios.find((s) => s.name === picked);
+  const running = run?.state === 'running';
+
+  return (
+    <section className="panel tester-scenarios" data-testid="tester-scenarios" aria-labelledby="tester-scenarios-title">
+      <h2 id="tester-scenarios-title">シナリオ / Scenarios</h2>
+      <p className="muted">別の新しいレジで実行します（このレジのかごは変わりません） / Runs on a fresh register of its own; this register&apos;s basket is not touched.</p>
+      {error && (
+        <p className="banner banner-error" role="alert" data-testid="scenario-error">
+          {error}
+        </p>
+      )}
+      <div className="tester-row">
+        <label>
+          シナリオ / Scenario{' '}
+          <select data-testid="scenario-pick" value={picked} onChange={(e) => setPicked(e.target.value)} disabled={running}>
+            {scenarios.map((s) => (
+              <option key={s.name} value={s.name} disabled={Boolean(s.problems)}>
+                {s.name}: {s.title} ({s.steps} steps){s.problems ? ' — 無効 / invalid' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn primary" data-testid="scenario-run" disabled={starting || running || !current || Boolean(current.problems)} onClick={() => void start()}>
+          実行 / Run
+        </button>
+      </div>
+      {current?.description && <p className="muted">{current.description}</p>}
+      {current?.problems && <pre className="rec-problem">{current.problems}</pre>}
+      {run && (
+        <div data-testid="scenario-run-view" data-state={run.state}>
+          <h3>
+            {run.title}{' '}
+            <span data-testid="scenario-state" className={run.state === 'passed' ? 'state-connected' : run.state === 'failed' ? 'state-error' : ''}>
+              {STATE_TEXT[run.state]}
+            </span>{' '}
+            <span className="muted">
+              {run.steps.length}/{run.totalSteps} ステップ / steps{run.durationMs === undefined ? '' : `, ${(run.durationMs / 1000).toFixed(1)} s`}
+            </span>
+          </h3>
+          <ol className="scenario-steps">
+            {run.steps.map((s) => (
+              <li key={s.index} data-testid="scenario-step" data-ok={s.ok ? 'true' : 'false'}>
+                <span className={s.ok ? 'state-connected' : 'state-error'}>{s.ok ? '✓' : '✗'}</span> {s.title}
+                {s.ok && s.detail && s.detail !== 'as expected' && <span className="muted"> → {s.detail}</span>}
+                {s.expected !== undefined && (
+                  <div>
+                    期待 / expected: <code data-testid="scenario-expected">{s.expected}</code>
+                    <br />
+                    実際 / seen: <code data-testid="scenario-seen">{s.seen}</code>
+                  </div>
+                )}
+                {s.error && (
+                  <div className="state-error">
+                    エラー / error: <code>{s.error}</code>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+          {run.error && (
+            <pre className="rec-problem" data-testid="scenario-run-error">
+              実行できませんでした / Could not run: {run.error}
+            </pre>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
