@@ -2,7 +2,7 @@
  * Scanners end to end in Chromium: a HID POS scanner added and driven from the tester panel (#/tester) scans
  * into the basket on the cashier page (#/); a flipped-byte fault shows the bad-read banner and adds
  * nothing; on the cashier page a keyboard-wedge burst (5 ms a key) is a scan, while the same kind of code
- * typed at 120 ms a key is keyed entry, added once.
+ * typed at 120 ms a key is keyed entry, added once. A scenario run from the panel passes on its own register.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -102,5 +102,14 @@ describe('scanners in the browser', () => {
     assert.equal(await itemCount(), 3);
     const wedge = cashier.locator('[data-testid="scanner-row"][data-driver-id="wedge"]');
     assert.doesNotMatch((await wedge.textContent()) ?? '', /\b2\b/);
+  });
+
+  test('tester panel: a scenario runs step by step on its own register; this basket is untouched', async () => {
+    const before = await itemCount();
+    await tester.getByTestId('scenario-pick').selectOption('02-bad-check-digit');
+    await tester.getByTestId('scenario-run').click();
+    await tester.locator('[data-testid="scenario-run-view"][data-state="passed"]').waitFor({ timeout: 60_000 });
+    assert.equal(await tester.locator('[data-testid="scenario-step"][data-ok="true"]').count(), 4);
+    assert.equal(await itemCount(), before);
   });
 });
