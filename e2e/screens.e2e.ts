@@ -133,7 +133,16 @@ describe('screens in Japanese and English at 1024x768', () => {
   test('manager, customer and tester screens', async () => {
     await shoot('manager', '#/manager', (page) => page.locator('[data-testid="manager-console"], [data-testid="manager-id"]').first().waitFor());
     await shoot('customer', '#/customer', (page) => page.getByTestId('customer-display').waitFor());
-    await shoot('tester', '#/tester', (page) => page.getByTestId('tester-panel').waitFor());
+    await shoot('tester', '#/tester', async (page) => {
+      await page.getByTestId('tester-panel').waitFor();
+      // The phone draws its barcode once the live code has arrived: wait for both so the mask has its final size.
+      await page.getByTestId('phone-code').filter({ hasText: /\d{8}/ }).waitFor();
+      await page.waitForFunction(() => {
+        const canvas = document.querySelector('[data-testid="phone-barcode"]');
+        return canvas instanceof HTMLCanvasElement && canvas.width > 0 && canvas.height > 0;
+      });
+      await page.locator('[data-testid="scenario-pick"] option').first().waitFor({ state: 'attached' });
+    });
   });
 
   test('every screen matches its reviewed baseline', () => {
