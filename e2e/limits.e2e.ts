@@ -53,7 +53,7 @@ describe('purchase limits in the browser', () => {
     await manager.getByTestId('rule-name-tobacco-packs-per-sale').fill(RULE_NAME);
     await manager.getByTestId('version-comment').fill('cap lowered to 3 packs');
     await manager.getByTestId('save-version').click();
-    await manager.getByTestId('manager-notice').getByText('version 2 saved').waitFor();
+    await manager.getByTestId('manager-notice').getByText(/バージョン 2 を保存/).waitFor();
     await manager.getByTestId('versions').getByText('cap lowered to 3 packs').waitFor();
 
     const cashier = await open(started, '#/');

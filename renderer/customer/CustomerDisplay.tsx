@@ -5,22 +5,24 @@
 import { useState } from 'react';
 import type { RegisterConnection } from '../connection/types.js';
 import { formatYen } from '../i18n/format.js';
+import { useLang } from '../i18n/LangToggle.js';
 import { useRegister } from '../register/use-register.js';
 
 const big = { fontSize: 36, padding: '28px 40px', borderRadius: 12, border: 'none', cursor: 'pointer', minWidth: 280 } as const;
 
 export function CustomerDisplay(props: { connection: RegisterConnection }) {
+  const { t } = useLang();
   const [error, setError] = useState<string | null>(null);
   const { state } = useRegister(props.connection, (e) => setError(e instanceof Error ? e.message : String(e)));
   const answer = (confirmed: boolean) => {
     setError(null);
     props.connection.api.confirmAge({ confirmed }).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
-  if (!state) return <main style={{ padding: 40, fontSize: 28 }}>接続中… / Connecting…</main>;
+  if (!state) return <main style={{ padding: 40, fontSize: 28 }}>{t('custConnecting')}</main>;
   const lines = state.lines;
   return (
     <main data-testid="customer-display" style={{ padding: 24, display: 'flex', flexDirection: 'column', gap: 16, height: '100%', boxSizing: 'border-box' }}>
-      <h1 style={{ margin: 0, fontSize: 28 }}>いらっしゃいませ <small style={{ fontSize: 16, color: '#667' }}>Welcome</small></h1>
+      <h1 style={{ margin: 0, fontSize: 28 }}>{t('custWelcome')}</h1>
       <table style={{ width: '100%', fontSize: 22, borderCollapse: 'collapse' }}>
         <tbody>
           {lines.map((l) => (
@@ -33,31 +35,27 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
         </tbody>
       </table>
       <div data-testid="customer-total" style={{ fontSize: 40, textAlign: 'right', fontWeight: 'bold' }}>
-        合計 {formatYen(state.totals.total)}
+        {t('custTotal')} {formatYen(state.totals.total)}
       </div>
       {state.ageCheck === 'required' && (
         <section data-testid="age-check" style={{ textAlign: 'center', padding: 24, background: '#fff7e0', borderRadius: 12 }}>
           <p style={{ fontSize: 26, margin: '0 0 20px' }}>
-            年齢確認をお願いします
+            {t('custAgeTitle')}
             <br />
-            <small style={{ fontSize: 18 }}>Please confirm your age. Tobacco and alcohol are sold only to people aged 20 or older.</small>
+            <small style={{ fontSize: 18 }}>{t('custAgeNote')}</small>
           </p>
           <div style={{ display: 'flex', gap: 32, justifyContent: 'center' }}>
             <button type="button" data-testid="age-yes" style={{ ...big, background: '#1f7a3a', color: '#fff' }} onClick={() => answer(true)}>
-              20歳以上です
-              <br />
-              <small style={{ fontSize: 18 }}>I am 20 or older</small>
+              {t('custAgeYes')}
             </button>
             <button type="button" data-testid="age-no" style={{ ...big, background: '#ccc' }} onClick={() => answer(false)}>
-              いいえ
-              <br />
-              <small style={{ fontSize: 18 }}>No</small>
+              {t('custAgeNo')}
             </button>
           </div>
         </section>
       )}
-      {state.ageCheck === 'confirmed' && <p data-testid="age-confirmed" style={{ fontSize: 22, color: '#1f7a3a' }}>年齢確認済み / Age confirmed</p>}
-      {state.ageCheck === 'refused' && <p data-testid="age-refused" style={{ fontSize: 22 }}>年齢制限商品は取り消しました / Age-restricted items removed</p>}
+      {state.ageCheck === 'confirmed' && <p data-testid="age-confirmed" style={{ fontSize: 22, color: '#1f7a3a' }}>{t('custAgeConfirmed')}</p>}
+      {state.ageCheck === 'refused' && <p data-testid="age-refused" style={{ fontSize: 22 }}>{t('custAgeRefused')}</p>}
       {error && <p role="alert" style={{ color: '#b00020' }}>{error}</p>}
     </main>
   );

@@ -1,4 +1,5 @@
 import { recordsEn } from './records-text.js';
+import { screensEn } from './screens-text.js';
 import type { BarcodeRejectCode } from '../../core/domain/barcode/types.js';
 import { badReadReason, type Dictionary, type MessageTemplate, type ParamReader } from './dictionary.js';
 import type { jaUi } from './ja.js';
@@ -67,6 +68,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
 
 const enUi: Record<keyof typeof jaUi, string> = {
   ...recordsEn,
+  ...screensEn,
   appTitle: 'Register',
   saleNo: 'Sale No.',
   register: 'Register',

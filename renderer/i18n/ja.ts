@@ -1,4 +1,5 @@
 import { recordsJa } from './records-text.js';
+import { screensJa } from './screens-text.js';
 import type { BarcodeRejectCode } from '../../core/domain/barcode/types.js';
 import { badReadReason, type Dictionary, type MessageTemplate, type ParamReader } from './dictionary.js';
 import type { MessageCode } from '../../core/domain/messages.js';
@@ -66,6 +67,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
 
 export const jaUi = {
   ...recordsJa,
+  ...screensJa,
   appTitle: 'レジ',
   saleNo: '取引No.',
   register: 'レジ番号',

@@ -9,6 +9,9 @@ import type { AuditEntry } from '../../core/domain/audit/audit-chain.js';
 import { ruleSetProblems } from '../../core/domain/limits/rule-problems.js';
 import type { LimitRule } from '../../core/domain/limits/rule.js';
 import type { RegisterConnection } from '../connection/types.js';
+import type { Lang } from '../i18n/dictionary.js';
+import { LangToggle, useLang, type T } from '../i18n/LangToggle.js';
+import { fillText } from '../i18n/screens-text.js';
 import { OutboxPanel } from './OutboxPanel.js';
 import { RuleRow } from './RuleEditor.js';
 
@@ -28,6 +31,7 @@ const NEW_RULE: LimitRule = {
 
 export function ManagerConsole(props: { connection: RegisterConnection }) {
   const api = props.connection.api;
+  const { lang, t, setLang } = useLang();
   const [session, setSession] = useState<ManagerSession | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -68,14 +72,14 @@ export function ManagerConsole(props: { connection: RegisterConnection }) {
       setSession(s);
       await run(() => load(s.token));
     }
-  }} error={error} />;
+  }} error={error} t={t} lang={lang} setLang={setLang} />;
 
   const token = session.token;
   const save = async () => {
     const effectiveFrom = effectiveAt === '' ? undefined : new Date(effectiveAt).getTime();
     const saved = await run(() => api.limitsSave({ session: token, rules: draft, comment, ...(effectiveFrom !== undefined ? { effectiveFrom } : {}) }));
     if (saved) {
-      setNotice(`version ${saved.version} saved, effective ${time(saved.effectiveFrom)}`);
+      setNotice(fillText(t('mgrSaved'), { v: saved.version, at: time(saved.effectiveFrom) }));
       setComment('');
       await run(() => load(token));
     }
@@ -84,29 +88,31 @@ export function ManagerConsole(props: { connection: RegisterConnection }) {
   return (
     <main data-testid="manager-console" style={{ padding: 16, background: '#f3f5f9', minHeight: '100%', boxSizing: 'border-box', overflow: 'auto', height: '100%' }}>
       <header style={{ display: 'flex', gap: 12, alignItems: 'center', marginBottom: 12 }}>
-        <h1 style={{ margin: 0, fontSize: 22 }}>店長メニュー / Manager console</h1>
+        <h1 style={{ margin: 0, fontSize: 22 }}>{t('mgrTitle')}</h1>
         <span data-testid="manager-who">{session.name} ({session.managerId})</span>
         <span style={{ flex: 1 }} />
-        <a href="#/reports" data-testid="manager-reports-link">レポート / Reports</a>
-        <a href="#/history" data-testid="manager-history-link">取引履歴 / Sale history</a>
-        <button type="button" onClick={() => { void run(() => api.managerLogout({ session: token })); setSession(null); }}>ログアウト / Log out</button>
+        <a href="#/reports" data-testid="manager-reports-link">{t('navReports')}</a>
+        <a href="#/history" data-testid="manager-history-link">{t('navHistory')}</a>
+        <button type="button" onClick={() => { void run(() => api.managerLogout({ session: token })); setSession(null); }}>{t('mgrLogout')}</button>
+        <LangToggle lang={lang} t={t} setLang={setLang} />
       </header>
       {error && <p role="alert" data-testid="manager-error" style={{ color: '#b00020' }}>{error}</p>}
       {notice && <p data-testid="manager-notice" style={{ color: '#1f7a3a' }}>{notice}</p>}
 
-      <OutboxPanel connection={props.connection} session={token} onError={setError} />
+      <OutboxPanel connection={props.connection} session={token} onError={setError} t={t} />
 
       <section style={section}>
-        <h2 style={{ marginTop: 0, fontSize: 18 }}>購入制限ルール / Purchase limits {overview?.current ? `(v${overview.current.version} in force)` : '(none in force)'}</h2>
+        <h2 style={{ marginTop: 0, fontSize: 18 }}>{t('mgrRulesTitle')} {overview?.current ? fillText(t('mgrInForce'), { v: overview.current.version }) : t('mgrNoneInForce')}</h2>
         <table style={{ borderCollapse: 'collapse', fontSize: 14 }}>
           <thead>
-            <tr><th>ruleId</th><th>name</th><th>scope</th><th>measure</th><th>max</th><th>window</th><th>tender</th><th>action</th><th /><th /></tr>
+            <tr><th>{t('mgrColRuleId')}</th><th>{t('mgrColName')}</th><th>{t('mgrColScope')}</th><th>{t('mgrColMeasure')}</th><th>{t('mgrColMax')}</th><th>{t('mgrColWindow')}</th><th>{t('mgrColTender')}</th><th>{t('mgrColAction')}</th><th /><th /></tr>
           </thead>
           <tbody>
             {draft.map((rule, i) => (
               <RuleRow
                 key={i}
                 rule={rule}
+                t={t}
                 problems={problems.filter((p) => p.path[0] === 'rules' && p.path[1] === i).map((p) => ({ ...p, path: p.path.slice(2) }))}
                 onChange={(r) => setDraft(draft.map((x, j) => (j === i ? r : x)))}
                 onRemove={() => setDraft(draft.filter((_, j) => j !== i))}
@@ -115,20 +121,20 @@ export function ManagerConsole(props: { connection: RegisterConnection }) {
           </tbody>
         </table>
         <p>
-          <button type="button" onClick={() => setDraft([...draft, { ...NEW_RULE, ruleId: `rule-${draft.length + 1}` }])}>ルール追加 / Add rule</button>
+          <button type="button" onClick={() => setDraft([...draft, { ...NEW_RULE, ruleId: `rule-${draft.length + 1}` }])}>{t('mgrAddRule')}</button>
         </p>
         <p style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
-          <label>コメント / Comment <input data-testid="version-comment" value={comment} onChange={(e) => setComment(e.target.value)} size={30} /></label>
-          <label>適用開始 / Effective from <input type="datetime-local" value={effectiveAt} onChange={(e) => setEffectiveAt(e.target.value)} /> (空欄 = 今すぐ / empty = now)</label>
-          <button type="button" data-testid="save-version" disabled={problems.length > 0} onClick={() => void save()}>新しいバージョンとして保存 / Save as new version</button>
-          {problems.length > 0 && <span style={{ color: '#b00020' }}>{problems.length} problem(s) to fix first</span>}
+          <label>{t('mgrComment')} <input data-testid="version-comment" value={comment} onChange={(e) => setComment(e.target.value)} size={30} /></label>
+          <label>{t('mgrEffective')} <input type="datetime-local" value={effectiveAt} onChange={(e) => setEffectiveAt(e.target.value)} /> {t('mgrEffectiveHint')}</label>
+          <button type="button" data-testid="save-version" disabled={problems.length > 0} onClick={() => void save()}>{t('mgrSave')}</button>
+          {problems.length > 0 && <span style={{ color: '#b00020' }}>{fillText(t('mgrProblems'), { n: problems.length })}</span>}
         </p>
       </section>
 
       <section style={section}>
-        <h2 style={{ marginTop: 0, fontSize: 18 }}>バージョン履歴 / Versions</h2>
+        <h2 style={{ marginTop: 0, fontSize: 18 }}>{t('mgrVersions')}</h2>
         <table style={{ fontSize: 14 }} data-testid="versions">
-          <thead><tr><th>v</th><th>effective from</th><th>by</th><th>created</th><th>rules</th><th>comment</th></tr></thead>
+          <thead><tr><th>v</th><th>{t('mgrColEffective')}</th><th>{t('mgrColBy')}</th><th>{t('mgrColCreated')}</th><th>{t('mgrColRules')}</th><th>{t('mgrComment')}</th></tr></thead>
           <tbody>
             {overview?.versions.map((v) => (
               <tr key={v.version}>
@@ -145,36 +151,36 @@ export function ManagerConsole(props: { connection: RegisterConnection }) {
       </section>
 
       <section style={section}>
-        <h2 style={{ marginTop: 0, fontSize: 18 }}>インポート・エクスポート / Import and export (JSON)</h2>
+        <h2 style={{ marginTop: 0, fontSize: 18 }}>{t('mgrImportExport')}</h2>
         <p>
-          <button type="button" onClick={() => void run(async () => setExported((await api.limitsExport({ session: token })).json))}>エクスポート / Export</button>{' '}
-          <input type="file" accept="application/json,.json" onChange={(e) => { const f = e.target.files?.[0]; if (f) void f.text().then(setImportText); }} />
+          <button type="button" onClick={() => void run(async () => setExported((await api.limitsExport({ session: token })).json))}>{t('mgrExport')}</button>{' '}
+          <input type="file" aria-label={t('mgrImportFile')} accept="application/json,.json" onChange={(e) => { const f = e.target.files?.[0]; if (f) void f.text().then(setImportText); }} />
         </p>
         {exported !== null && <textarea readOnly value={exported} rows={8} cols={90} data-testid="export-json" />}
-        <textarea placeholder="rules JSON to import" value={importText} onChange={(e) => setImportText(e.target.value)} rows={6} cols={90} />
+        <textarea placeholder={t('mgrImportPlaceholder')} aria-label={t('mgrImportPlaceholder')} value={importText} onChange={(e) => setImportText(e.target.value)} rows={6} cols={90} />
         <p>
           <button type="button" disabled={importText === ''} onClick={() => void run(async () => {
             const result = await api.limitsImport({ session: token, text: importText });
             setImportResult(result);
             if (result.ok) await load(token);
-          })}>インポート / Import</button>
+          })}>{t('mgrImport')}</button>
         </p>
         {importResult && !importResult.ok && (
           <ul data-testid="import-errors" style={{ color: '#b00020' }}>
-            <li>ファイル全体を拒否しました。何も適用していません / The whole file was rejected; nothing was applied</li>
-            {importResult.errors.map((e, i) => <li key={i}>line {e.line}:{e.column} {e.path} — {e.reason}</li>)}
+            <li>{t('mgrImportRejected')}</li>
+            {importResult.errors.map((e, i) => <li key={i}>{fillText(t('mgrImportLine'), { line: e.line, column: e.column })} {e.path} — {e.reason}</li>)}
           </ul>
         )}
-        {importResult?.ok && <p style={{ color: '#1f7a3a' }}>imported as version {importResult.ruleSet.version}</p>}
+        {importResult?.ok && <p style={{ color: '#1f7a3a' }}>{fillText(t('mgrImported'), { v: importResult.ruleSet.version })}</p>}
       </section>
 
       <section style={section}>
-        <h2 style={{ marginTop: 0, fontSize: 18 }}>試算 / What-if dry run of the draft</h2>
-        <label>過去 / last <input type="number" min={1} max={366} value={days} onChange={(e) => setDays(e.target.value)} style={{ width: 60 }} /> 日 / days</label>{' '}
-        <button type="button" disabled={problems.length > 0} onClick={() => void run(async () => setDry(await api.limitsDryRun({ session: token, rules: draft, days: Math.max(1, Math.trunc(Number(days)) || 7) })))}>試算 / Dry run</button>
+        <h2 style={{ marginTop: 0, fontSize: 18 }}>{t('mgrDryRun')}</h2>
+        <label>{t('mgrLast')} <input type="number" min={1} max={366} value={days} onChange={(e) => setDays(e.target.value)} style={{ width: 60 }} /> {t('mgrDays')}</label>{' '}
+        <button type="button" disabled={problems.length > 0} onClick={() => void run(async () => setDry(await api.limitsDryRun({ session: token, rules: draft, days: Math.max(1, Math.trunc(Number(days)) || 7) })))}>{t('mgrDryRunButton')}</button>
         {dry && (
           <div data-testid="dry-run">
-            <p>{dry.checked} sales checked: {dry.blocked} would be blocked, {dry.needsOverride} would need a manager</p>
+            <p>{fillText(t('mgrDryResult'), { checked: dry.checked, blocked: dry.blocked, override: dry.needsOverride })}</p>
             <table style={{ fontSize: 14 }}>
               <tbody>
                 {dry.hits.map((h) => (
@@ -190,12 +196,12 @@ export function ManagerConsole(props: { connection: RegisterConnection }) {
       </section>
 
       <section style={section}>
-        <h2 style={{ marginTop: 0, fontSize: 18 }}>監査ログ / Audit log</h2>
-        <button type="button" onClick={() => void run(async () => setAudit(await api.auditLog({ session: token, limit: 100 })))}>表示 / Show</button>{' '}
-        <button type="button" data-testid="verify-chain" onClick={() => void run(async () => setVerdict(await api.auditVerify({ session: token })))}>チェーン検証 / Verify chain</button>
+        <h2 style={{ marginTop: 0, fontSize: 18 }}>{t('mgrAudit')}</h2>
+        <button type="button" onClick={() => void run(async () => setAudit(await api.auditLog({ session: token, limit: 100 })))}>{t('mgrShow')}</button>{' '}
+        <button type="button" data-testid="verify-chain" onClick={() => void run(async () => setVerdict(await api.auditVerify({ session: token })))}>{t('mgrVerify')}</button>
         {verdict && (
           <p data-testid="chain-verdict" style={{ color: verdict.ok ? '#1f7a3a' : '#b00020' }}>
-            {verdict.ok ? `OK: ${verdict.count} entries intact` : `BROKEN at entry ${verdict.brokenAt}: ${verdict.reason}`}
+            {verdict.ok ? fillText(t('mgrChainOk'), { n: verdict.count }) : fillText(t('mgrChainBroken'), { at: String(verdict.brokenAt), reason: verdict.reason })}
           </p>
         )}
         {audit && (
@@ -212,16 +218,20 @@ export function ManagerConsole(props: { connection: RegisterConnection }) {
   );
 }
 
-function Login(props: { onLogin: (managerId: string, pin: string) => Promise<void>; error: string | null }) {
+function Login(props: { onLogin: (managerId: string, pin: string) => Promise<void>; error: string | null; t: T; lang: Lang; setLang: (lang: Lang) => void }) {
+  const { t } = props;
   const [managerId, setManagerId] = useState('');
   const [pin, setPin] = useState('');
   return (
     <main style={{ padding: 40 }}>
-      <h1 style={{ fontSize: 24 }}>店長ログイン / Manager login</h1>
+      <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+        <h1 style={{ fontSize: 24 }}>{t('mgrLoginTitle')}</h1>
+        <LangToggle lang={props.lang} t={t} setLang={props.setLang} />
+      </div>
       <form onSubmit={(e) => { e.preventDefault(); void props.onLogin(managerId, pin).then(() => setPin('')); }} style={{ display: 'flex', flexDirection: 'column', gap: 10, maxWidth: 320 }}>
-        <label>店長ID / Manager id <input data-testid="manager-id" value={managerId} onChange={(e) => setManagerId(e.target.value)} autoComplete="username" /></label>
-        <label>暗証番号 / PIN <input data-testid="manager-pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="current-password" /></label>
-        <button type="submit" data-testid="manager-login">ログイン / Log in</button>
+        <label>{t('mgrId')} <input data-testid="manager-id" value={managerId} onChange={(e) => setManagerId(e.target.value)} autoComplete="username" /></label>
+        <label>{t('mgrPin')} <input data-testid="manager-pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="current-password" /></label>
+        <button type="submit" data-testid="manager-login">{t('mgrLogin')}</button>
       </form>
       {props.error && <p role="alert" data-testid="manager-error" style={{ color: '#b00020' }}>{props.error}</p>}
     </main>

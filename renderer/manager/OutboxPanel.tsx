@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutboxRow, SyncState } from '../../core/sync/sync-monitor.js';
 import type { RegisterConnection } from '../connection/types.js';
+import type { T } from '../i18n/LangToggle.js';
+import { fillText } from '../i18n/screens-text.js';
 
 const section = { background: '#fff', border: '1px solid #ccd', borderRadius: 6, padding: 12, marginBottom: 12 } as const;
 const cell = { borderBottom: '1px solid #e3e6ee', padding: '3px 8px', textAlign: 'left' } as const;
@@ -21,13 +23,13 @@ export function age(fromMs: number, nowMs: number): string {
   return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
 
-function onlineText(sync: SyncState | null): string {
-  if (!sync || sync.online === null) return '未確認 / not checked yet';
-  return sync.online ? 'オンライン / online' : 'オフライン / offline';
+function onlineText(sync: SyncState | null, t: T): string {
+  if (!sync || sync.online === null) return t('obUnknown');
+  return sync.online ? t('obOnline') : t('obOffline');
 }
 
-export function OutboxPanel(props: { connection: RegisterConnection; session: string; onError: (message: string) => void }) {
-  const { connection, session, onError } = props;
+export function OutboxPanel(props: { connection: RegisterConnection; session: string; onError: (message: string) => void; t: T }) {
+  const { connection, session, onError, t } = props;
   const [rows, setRows] = useState<OutboxRow[] | null>(null);
   const [sync, setSync] = useState<SyncState | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -59,7 +61,7 @@ export function OutboxPanel(props: { connection: RegisterConnection; session: st
   const retry = async (includeParked: boolean) => {
     try {
       const { retried } = await connection.api.outboxRetry({ session, includeParked });
-      setNotice(`${retried} 件を再送します / ${retried} rows queued for sending now`);
+      setNotice(fillText(t('obRetried'), { n: retried }));
       await reload();
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
@@ -69,56 +71,56 @@ export function OutboxPanel(props: { connection: RegisterConnection; session: st
   const parked = rows?.filter((r) => r.state === 'parked').length ?? 0;
   return (
     <section style={section} data-testid="outbox-panel">
-      <h2 style={{ marginTop: 0, fontSize: 18 }}>送信キュー / Outbox</h2>
+      <h2 style={{ marginTop: 0, fontSize: 18 }}>{t('obTitle')}</h2>
       <p style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'center' }}>
         <span data-testid="outbox-online" data-online={sync?.online === null || !sync ? 'unknown' : String(sync.online)}>
-          本部 / Back office: <strong>{onlineText(sync)}</strong>
+          {t('obBackOffice')}: <strong>{onlineText(sync, t)}</strong>
         </span>
         <span>
-          未送信 / Waiting: <strong data-testid="outbox-depth">{sync?.queueDepth ?? '—'}</strong>
+          {t('obWaiting')}: <strong data-testid="outbox-depth">{sync?.queueDepth ?? '—'}</strong>
         </span>
         <span>
-          保留 / Parked: <strong data-testid="outbox-parked">{sync?.parked ?? '—'}</strong>
+          {t('obParked')}: <strong data-testid="outbox-parked">{sync?.parked ?? '—'}</strong>
         </span>
-        {sync?.oldestPendingAt != null && <span>最古 / Oldest: {age(sync.oldestPendingAt, now)}</span>}
-        {sync?.lastError && <span style={{ color: '#8a5a00' }}>最後のエラー / Last error: {sync.lastError}</span>}
+        {sync?.oldestPendingAt != null && <span>{t('obOldest')}: {age(sync.oldestPendingAt, now)}</span>}
+        {sync?.lastError && <span style={{ color: '#8a5a00' }}>{t('obLastError')}: {sync.lastError}</span>}
       </p>
       <p style={{ display: 'flex', gap: 8 }}>
-        <button type="button" data-testid="outbox-retry" onClick={() => void retry(false)}>今すぐ再送 / Retry now</button>
+        <button type="button" data-testid="outbox-retry" onClick={() => void retry(false)}>{t('obRetry')}</button>
         <button type="button" data-testid="outbox-retry-parked" disabled={parked === 0} onClick={() => void retry(true)}>
-          保留分も再送 / Retry parked too
+          {t('obRetryParked')}
         </button>
-        <button type="button" onClick={() => void reload()}>更新 / Refresh</button>
+        <button type="button" onClick={() => void reload()}>{t('obRefresh')}</button>
         {notice && <span data-testid="outbox-notice" style={{ color: '#1f7a3a' }}>{notice}</span>}
       </p>
       {rows === null ? (
-        <p>読み込み中… / Loading…</p>
+        <p>{t('obLoading')}</p>
       ) : rows.length === 0 ? (
-        <p data-testid="outbox-empty">未送信の売上はありません / Nothing waiting: every sale has reached the back office.</p>
+        <p data-testid="outbox-empty">{t('obEmpty')}</p>
       ) : (
         <table style={{ borderCollapse: 'collapse', fontSize: 14 }} data-testid="outbox-rows">
           <thead>
             <tr>
               <th style={cell}>#</th>
-              <th style={cell}>状態 / State</th>
-              <th style={cell}>種類 / Topic</th>
-              <th style={cell}>キー / Key</th>
-              <th style={cell}>経過 / Age</th>
-              <th style={cell}>試行 / Attempts</th>
-              <th style={cell}>次回 / Next try</th>
-              <th style={cell}>最後のエラー / Last error</th>
+              <th style={cell}>{t('obColState')}</th>
+              <th style={cell}>{t('obColTopic')}</th>
+              <th style={cell}>{t('obColKey')}</th>
+              <th style={cell}>{t('obColAge')}</th>
+              <th style={cell}>{t('obColAttempts')}</th>
+              <th style={cell}>{t('obColNext')}</th>
+              <th style={cell}>{t('obLastError')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-testid="outbox-row" data-state={r.state} data-key={r.idempotencyKey}>
                 <td style={cell}>{r.id}</td>
-                <td style={cell}>{r.state === 'parked' ? '保留 / parked' : '待機 / waiting'}</td>
+                <td style={cell}>{r.state === 'parked' ? t('obStateParked') : t('obStateWaiting')}</td>
                 <td style={cell}>{r.topic}</td>
                 <td style={{ ...cell, fontFamily: 'monospace' }}>{r.idempotencyKey}</td>
                 <td style={cell}>{age(r.createdAt, now)}</td>
                 <td style={cell}>{r.attempts}</td>
-                <td style={cell}>{r.state === 'parked' ? '—' : r.nextAttemptAt <= now ? '今 / now' : age(now, r.nextAttemptAt)}</td>
+                <td style={cell}>{r.state === 'parked' ? '—' : r.nextAttemptAt <= now ? t('obNow') : age(now, r.nextAttemptAt)}</td>
                 <td style={{ ...cell, color: r.state === 'parked' ? '#b00020' : '#333', maxWidth: 420 }}>{r.lastError ?? ''}</td>
               </tr>
             ))}

@@ -5,10 +5,9 @@
 import type { SyncState } from '../../core/sync/sync-monitor.js';
 import type { Lang } from '../i18n/dictionary.js';
 
-const TEXT = {
-  ja: { online: '本部: オンライン', offline: '本部: オフライン', unknown: '本部: 未確認', queue: '未送信', parked: '保留', tip: '未送信の売上は自動で再送されます。会計はそのまま続けられます' },
-  en: { online: 'HQ: online', offline: 'HQ: offline', unknown: 'HQ: not checked', queue: 'unsent', parked: 'held', tip: 'Unsent sales are resent automatically; keep selling as usual' },
-} as const;
+import { uiText, type UiKey } from '../i18n/translate.js';
+
+const LEVEL_TEXT: Record<SyncLevel, UiKey> = { online: 'syncOnline', offline: 'syncOffline', unknown: 'syncUnknown' };
 
 export type SyncLevel = 'online' | 'offline' | 'unknown';
 
@@ -17,9 +16,9 @@ export function syncLevel(sync: SyncState): SyncLevel {
 }
 
 export function SyncBadge(props: { sync: SyncState; lang: Lang }) {
-  const text = TEXT[props.lang];
+  const t = (key: UiKey) => uiText(key, props.lang);
   const level = syncLevel(props.sync);
-  const title = props.sync.lastError ? `${text.tip}\n${props.sync.lastError}` : text.tip;
+  const title = props.sync.lastError ? `${t('syncTip')}\n${props.sync.lastError}` : t('syncTip');
   return (
     <span
       className={`sync sync-${level}`}
@@ -31,15 +30,15 @@ export function SyncBadge(props: { sync: SyncState; lang: Lang }) {
       aria-live="polite"
       title={title}
     >
-      {text[level]}
+      {t(LEVEL_TEXT[level])}
       <span className="sync-queue">
         {' · '}
-        {text.queue} <strong data-testid="sync-queue">{props.sync.queueDepth}</strong>
+        {t('syncQueue')} <strong data-testid="sync-queue">{props.sync.queueDepth}</strong>
       </span>
       {props.sync.parked > 0 && (
         <span className="sync-parked">
           {' · '}
-          {text.parked} <strong>{props.sync.parked}</strong>
+          {t('syncParked')} <strong>{props.sync.parked}</strong>
         </span>
       )}
     </span>

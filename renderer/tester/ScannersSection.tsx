@@ -4,6 +4,8 @@
  * control API; the result log shows what the register's driver made of it and what the register said.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { Lang } from '../i18n/dictionary.js';
+import type { T } from '../i18n/LangToggle.js';
 import { translate } from '../i18n/translate.js';
 import { controlApi } from './control-api.js';
 import { SIM_KINDS, describeDelivery, type FaultAnswer, type ResultEntry, type ScanAnswer, type SimKind, type SimScanner } from './sim-types.js';
@@ -11,7 +13,8 @@ import { SIM_KINDS, describeDelivery, type FaultAnswer, type ResultEntry, type S
 const POLL_MS = 1000;
 const DEMO_CODES = ['4987301000105', '4962106000109', '4566010000103'];
 
-export function ScannersSection() {
+export function ScannersSection(props: { t: T; lang: Lang }) {
+  const { t } = props;
   const [scanners, setScanners] = useState<SimScanner[]>([]);
   const [listError, setListError] = useState<string | null>(null);
   const [picked, setPicked] = useState<string>('');
@@ -61,7 +64,7 @@ export function ScannersSection() {
     }
   };
 
-  const registerSaid = (answer: ScanAnswer) => (answer.message ? ` → ${translate(answer.message.code, answer.message.params, 'ja')}` : '');
+  const registerSaid = (answer: ScanAnswer) => (answer.message ? ` → ${translate(answer.message.code, answer.message.params, props.lang)}` : '');
 
   const add = () =>
     act('-', `add ${kind}`, async () => {
@@ -103,7 +106,7 @@ export function ScannersSection() {
 
   return (
     <section className="panel tester-scanners" data-testid="tester-scanners" aria-labelledby="tester-scanners-title">
-      <h2 id="tester-scanners-title">スキャナー シミュレーター / Simulated scanners</h2>
+      <h2 id="tester-scanners-title">{t('tstScanners')}</h2>
       {listError && (
         <p className="banner banner-error" role="alert">
           {listError}
@@ -111,7 +114,7 @@ export function ScannersSection() {
       )}
       <div className="tester-row">
         <label>
-          種類 / Kind{' '}
+          {t('tstKind')}{' '}
           <select data-testid="sim-kind" value={kind} onChange={(e) => setKind(e.target.value as SimKind)}>
             {SIM_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -121,7 +124,7 @@ export function ScannersSection() {
           </select>
         </label>
         <button type="button" className="btn" data-testid="sim-add" disabled={busy} onClick={() => void add()}>
-          追加 / Add
+          {t('tstAdd')}
         </button>
       </div>
       <table className="tester-table">
@@ -129,10 +132,10 @@ export function ScannersSection() {
           <tr>
             <th />
             <th>ID</th>
-            <th>種類 / Kind</th>
-            <th>状態 / State</th>
-            <th>読取 / Scans</th>
-            <th>不良 / Bad reads</th>
+            <th>{t('tstKind')}</th>
+            <th>{t('tstState')}</th>
+            <th>{t('tstScans')}</th>
+            <th>{t('tstBadReads')}</th>
             <th />
           </tr>
         </thead>
@@ -149,29 +152,29 @@ export function ScannersSection() {
               </td>
               <td className={`state-${s.status.state}`}>
                 {s.status.state}
-                {s.plugged ? '' : ' (unplugged)'}
+                {s.plugged ? '' : ` ${t('tstUnplugged')}`}
               </td>
               <td data-testid="sim-scans">{s.status.scans}</td>
               <td data-testid="sim-bad-reads">{s.status.badReads}</td>
               <td>
                 <button type="button" className="btn" data-testid="sim-unplug" disabled={busy || !s.plugged} onClick={() => void plug(s.id, 'unplug')}>
-                  抜く / Unplug
+                  {t('tstUnplug')}
                 </button>
                 <button type="button" className="btn" data-testid="sim-replug" disabled={busy || s.plugged} onClick={() => void plug(s.id, 'replug')}>
-                  挿す / Replug
+                  {t('tstReplug')}
                 </button>
                 <button type="button" className="btn" data-testid="sim-remove" disabled={busy} onClick={() => void remove(s.id)}>
-                  削除 / Remove
+                  {t('tstRemove')}
                 </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {scanners.length === 0 && <p className="muted">シミュレーターはありません / No simulated scanners</p>}
+      {scanners.length === 0 && <p className="muted">{t('tstNoSims')}</p>}
       <div className="tester-row">
         <label>
-          コード / Code{' '}
+          {t('tstCode')}{' '}
           <input data-testid="sim-code" list="sim-demo-codes" value={code} onChange={(e) => setCode(e.target.value)} spellCheck={false} autoComplete="off" />
         </label>
         <datalist id="sim-demo-codes">
@@ -184,15 +187,15 @@ export function ScannersSection() {
           <input data-testid="sim-aim" value={aimId} onChange={(e) => setAimId(e.target.value)} placeholder="]E0" size={4} />
         </label>
         <label>
-          <input type="checkbox" data-testid="sim-realistic" checked={realistic} onChange={(e) => setRealistic(e.target.checked)} /> 実機の速さ / Realistic timing
+          <input type="checkbox" data-testid="sim-realistic" checked={realistic} onChange={(e) => setRealistic(e.target.checked)} /> {t('tstRealistic')}
         </label>
         <button type="button" className="btn primary" data-testid="sim-scan" disabled={busy || !current || code === ''} onClick={() => void scan()}>
-          スキャン / Scan
+          {t('tstScan')}
         </button>
       </div>
       <div className="tester-row">
         <label>
-          障害 / Fault{' '}
+          {t('tstFault')}{' '}
           <select data-testid="sim-fault" value={fault} onChange={(e) => setFault(e.target.value)} disabled={!current}>
             {(current?.faults ?? []).map((f) => (
               <option key={f} value={f}>
@@ -202,7 +205,7 @@ export function ScannersSection() {
           </select>
         </label>
         <button type="button" className="btn" data-testid="sim-inject" disabled={busy || !current || fault === ''} onClick={() => void inject()}>
-          注入 / Inject
+          {t('tstInject')}
         </button>
       </div>
       <ol className="tester-log" data-testid="sim-results" aria-live="polite">

@@ -4,6 +4,9 @@
  * (POST /api/sim/scenarios/run), so the cashier's basket on this register is never touched.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { T } from '../i18n/LangToggle.js';
+import type { UiKey } from '../i18n/translate.js';
+import { fillText } from '../i18n/screens-text.js';
 import { controlApi } from './control-api.js';
 
 const POLL_MS = 500;
@@ -37,13 +40,14 @@ interface RunView {
   durationMs?: number;
 }
 
-const STATE_TEXT: Record<RunView['state'], string> = {
-  running: '実行中… / Running…',
-  passed: '✓ 合格 / Passed',
-  failed: '✗ 不合格 / Failed',
+const STATE_TEXT: Record<RunView['state'], UiKey> = {
+  running: 'tstRunning',
+  passed: 'tstPassed',
+  failed: 'tstFailed',
 };
 
-export function ScenarioSection() {
+export function ScenarioSection(props: { t: T }) {
+  const { t } = props;
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [picked, setPicked] = useState('');
   const [run, setRun] = useState<RunView | null>(null);
@@ -91,8 +95,8 @@ export function ScenarioSection() {
 
   return (
     <section className="panel tester-scenarios" data-testid="tester-scenarios" aria-labelledby="tester-scenarios-title">
-      <h2 id="tester-scenarios-title">シナリオ / Scenarios</h2>
-      <p className="muted">別の新しいレジで実行します（このレジのかごは変わりません） / Runs on a fresh register of its own; this register&apos;s basket is not touched.</p>
+      <h2 id="tester-scenarios-title">{t('tstScenarios')}</h2>
+      <p className="muted">{t('tstScenariosNote')}</p>
       {error && (
         <p className="banner banner-error" role="alert" data-testid="scenario-error">
           {error}
@@ -100,17 +104,17 @@ export function ScenarioSection() {
       )}
       <div className="tester-row">
         <label>
-          シナリオ / Scenario{' '}
+          {t('tstScenario')}{' '}
           <select data-testid="scenario-pick" value={picked} onChange={(e) => setPicked(e.target.value)} disabled={running}>
             {scenarios.map((s) => (
               <option key={s.name} value={s.name} disabled={Boolean(s.problems)}>
-                {s.name}: {s.title} ({s.steps} steps){s.problems ? ' — 無効 / invalid' : ''}
+                {s.name}: {s.title} ({fillText(t('tstSteps'), { n: s.steps })}){s.problems ? ` — ${t('tstInvalid')}` : ''}
               </option>
             ))}
           </select>
         </label>
         <button type="button" className="btn primary" data-testid="scenario-run" disabled={starting || running || !current || Boolean(current.problems)} onClick={() => void start()}>
-          実行 / Run
+          {t('tstRun')}
         </button>
       </div>
       {current?.description && <p className="muted">{current.description}</p>}
@@ -120,10 +124,10 @@ export function ScenarioSection() {
           <h3>
             {run.title}{' '}
             <span data-testid="scenario-state" className={run.state === 'passed' ? 'state-connected' : run.state === 'failed' ? 'state-error' : ''}>
-              {STATE_TEXT[run.state]}
+              {t(STATE_TEXT[run.state])}
             </span>{' '}
             <span className="muted">
-              {run.steps.length}/{run.totalSteps} ステップ / steps{run.durationMs === undefined ? '' : `, ${(run.durationMs / 1000).toFixed(1)} s`}
+              {fillText(t('tstProgress'), { done: run.steps.length, total: run.totalSteps })}{run.durationMs === undefined ? '' : `, ${(run.durationMs / 1000).toFixed(1)} s`}
             </span>
           </h3>
           <ol className="scenario-steps">
@@ -133,14 +137,14 @@ export function ScenarioSection() {
                 {s.ok && s.detail && s.detail !== 'as expected' && <span className="muted"> → {s.detail}</span>}
                 {s.expected !== undefined && (
                   <div>
-                    期待 / expected: <code data-testid="scenario-expected">{s.expected}</code>
+                    {t('tstExpected')}: <code data-testid="scenario-expected">{s.expected}</code>
                     <br />
-                    実際 / seen: <code data-testid="scenario-seen">{s.seen}</code>
+                    {t('tstSeen')}: <code data-testid="scenario-seen">{s.seen}</code>
                   </div>
                 )}
                 {s.error && (
                   <div className="state-error">
-                    エラー / error: <code>{s.error}</code>
+                    {t('tstError')}: <code>{s.error}</code>
                   </div>
                 )}
               </li>
@@ -148,7 +152,7 @@ export function ScenarioSection() {
           </ol>
           {run.error && (
             <pre className="rec-problem" data-testid="scenario-run-error">
-              実行できませんでした / Could not run: {run.error}
+              {t('tstCouldNotRun')}: {run.error}
             </pre>
           )}
         </div>

@@ -4,20 +4,25 @@
  * (the customer's wallet phone here; scanner controls beside it).
  */
 import type { RegisterConnection } from '../connection/types.js';
+import { LangToggle, useLang } from '../i18n/LangToggle.js';
 import { ScannersSection } from './ScannersSection.js';
 import { ScenarioSection } from './ScenarioSection.js';
 import { WalletPhone } from './WalletPhone.js';
 
 export function TesterPanel(_props: { connection?: RegisterConnection }) {
+  const { lang, t, setLang } = useLang();
   return (
     <div className="tester" data-testid="tester-panel">
-      <h1>テスターパネル / Tester panel</h1>
+      <div className="tester-head">
+        <h1>{t('tstTitle')}</h1>
+        <LangToggle lang={lang} t={t} setLang={setLang} />
+      </div>
       <p>
-        <a href="#/">← レジ / Register</a>
+        <a href="#/">{t('tstBack')}</a>
       </p>
-      <WalletPhone />
-      <ScannersSection />
-      <ScenarioSection />
+      <WalletPhone t={t} />
+      <ScannersSection t={t} lang={lang} />
+      <ScenarioSection t={t} />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import bwipjs from 'bwip-js/browser';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatYen } from '../i18n/format.js';
+import type { T } from '../i18n/LangToggle.js';
 import { controlApi } from './control-api.js';
 
 interface WalletView {
@@ -20,7 +21,8 @@ interface LiveCode {
   expiresAt: number;
 }
 
-export function WalletPhone(props: { scannerId?: string }) {
+export function WalletPhone(props: { scannerId?: string; t: T }) {
+  const { t } = props;
   const [wallets, setWallets] = useState<WalletView[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [balance, setBalance] = useState('20000');
@@ -97,7 +99,7 @@ export function WalletPhone(props: { scannerId?: string }) {
 
   return (
     <section className="panel" aria-labelledby="phone-title" data-testid="wallet-phone">
-      <h2 id="phone-title">お客様のスマホ / Customer phone</h2>
+      <h2 id="phone-title">{t('tstPhone')}</h2>
       <div className="wallet-list">
         {wallets.map((w) => (
           <button key={w.walletId} type="button" className={`btn ${w.walletId === selected ? 'primary' : ''}`} onClick={() => setSelected(w.walletId)}>
@@ -111,16 +113,16 @@ export function WalletPhone(props: { scannerId?: string }) {
           create().catch(report);
         }}
       >
-        <label htmlFor="phone-balance">残高 / balance ¥</label>
+        <label htmlFor="phone-balance">{t('tstBalance')} ¥</label>
         <input id="phone-balance" data-testid="phone-balance-input" inputMode="numeric" value={balance} onChange={(e) => setBalance(e.target.value.replace(/[^0-9]/g, ''))} />
         <button type="submit" className="btn" data-testid="phone-create">
-          ウォレット作成 / Create wallet
+          {t('tstCreateWallet')}
         </button>
       </form>
       {current && (
         <div className="phone">
           <div>
-            {current.name || current.walletId} {current.frozen ? '(frozen)' : ''}
+            {current.name || current.walletId} {current.frozen ? t('tstFrozen') : ''}
           </div>
           <div className="wallet-balance" data-testid="phone-balance">
             {formatYen(current.balance)}
@@ -130,7 +132,7 @@ export function WalletPhone(props: { scannerId?: string }) {
             {live?.code ?? '…'}
           </div>
           <button type="button" className="btn primary" data-testid="phone-scan" disabled={!live} onClick={() => scan().catch(report)}>
-            スキャンする / Scan it
+            {t('tstScanIt')}
           </button>
         </div>
       )}
