@@ -4,7 +4,7 @@
  *
  * Bundled to dist-electron/main.cjs by scripts/build-electron.mjs, hence __dirname below.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { join, resolve } from 'node:path';
 import type { RegisterEvent } from '../core/api.js';
 import { appResponse } from './app-protocol.js';
@@ -12,7 +12,6 @@ import { hostCommand, parseExtraHostArgs, startHostProcess, type RunningHost } f
 import { connectRelay, type HostRelay } from './host-relay.js';
 import { CALL_CHANNEL, EVENT_CHANNEL, type CallOutcome } from './ipc-contract.js';
 import {
-  APP_ENTRY_URL,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   BLOCKED_REQUEST_PATTERNS,
@@ -24,6 +23,7 @@ import {
   validateCall,
   WINDOW_OPEN_RESPONSE,
 } from './security.js';
+import { parseCustomerWindowSetting, planWindows, type WindowPlan, type WindowRole } from './windows.js';
 
 const APP_ROOT = resolve(__dirname, '..');
 const RENDERER_DIR = join(APP_ROOT, 'dist', 'renderer');
@@ -32,11 +32,7 @@ const HOST_READY_TIMEOUT_MS = Number(process.env.REGI_HOST_TIMEOUT_MS ?? 30_000)
 
 const log = (message: string) => console.log(`regi-electron: ${message}`);
 
-/** Windows the shell can open; the customer display (issue 9) will be a second role. */
-export type WindowRole = 'register';
-const WINDOW_SPECS: Record<WindowRole, { url: string; title: string; width: number; height: number }> = {
-  register: { url: APP_ENTRY_URL, title: 'Regi', width: 1280, height: 800 },
-};
+/** Open windows by role: the register, and the customer display (electron/windows.ts places them). */
 const windows = new Map<WindowRole, BrowserWindow>();
 
 let host: RunningHost | null = null;
@@ -80,7 +76,18 @@ async function start(): Promise<void> {
   relayReady.catch((error: unknown) => fatal('The register host did not start', error));
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, params: unknown) => handleCall(event, method, params, relayReady));
 
-  createWindow('register');
+  openWindows();
+}
+
+function openWindows(): void {
+  let customer = true;
+  try {
+    customer = parseCustomerWindowSetting(process.env.REGI_CUSTOMER_WINDOW);
+  } catch (error) {
+    log(`${messageOf(error)}; opening the customer window`);
+  }
+  const displays = screen.getAllDisplays().map((d) => ({ id: d.id, workArea: d.workArea }));
+  for (const plan of planWindows(displays, screen.getPrimaryDisplay().id, { customer })) createWindow(plan);
 }
 
 async function handleCall(
@@ -139,19 +146,23 @@ function broadcast(event: RegisterEvent): void {
   }
 }
 
-function createWindow(role: WindowRole): BrowserWindow {
-  const spec = WINDOW_SPECS[role];
+function createWindow(spec: WindowPlan): BrowserWindow {
+  const role: WindowRole = spec.role;
   const win = new BrowserWindow({
     title: spec.title,
-    width: spec.width,
-    height: spec.height,
+    ...spec.bounds,
+    fullscreen: spec.fullscreen,
     show: false,
     autoHideMenuBar: true,
     webPreferences: secureWebPreferences(PRELOAD),
   });
   windows.set(role, win);
   win.once('ready-to-show', () => win.show());
-  win.on('closed', () => windows.delete(role));
+  win.on('closed', () => {
+    windows.delete(role);
+    // The customer display lives only with the register: closing the register closes the app.
+    if (role === 'register') app.quit();
+  });
   void win.loadURL(spec.url).catch((error: unknown) => log(`could not load ${spec.url}: ${messageOf(error)}`));
   return win;
 }
