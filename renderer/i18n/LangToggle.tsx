@@ -42,7 +42,7 @@ export function LangToggle(props: { lang: Lang; t: T; setLang: (lang: Lang) => v
   return (
     <button
       type="button"
-      className="lang-toggle"
+      className="lang-toggle on-light"
       data-testid="lang-toggle"
       onClick={() => props.setLang(lang === 'ja' ? 'en' : 'ja')}
       aria-label={t('languageLabel')}

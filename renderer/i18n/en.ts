@@ -110,7 +110,7 @@ const enUi: Record<keyof typeof jaUi, string> = {
   scannerError: 'error',
   recentSales: 'Recent sales',
   noRecentSales: 'No sales yet',
-  simulator: 'シミュレーター / SIMULATOR',
+  simulator: 'SIMULATOR',
   connConnecting: 'Connecting to the register…',
   connConnected: 'Connected',
   connReconnecting: 'Connection lost. Reconnecting…',

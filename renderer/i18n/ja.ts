@@ -109,7 +109,7 @@ export const jaUi = {
   scannerError: 'エラー',
   recentSales: '最近の取引',
   noRecentSales: '取引はまだありません',
-  simulator: 'シミュレーター / SIMULATOR',
+  simulator: 'シミュレーター',
   connConnecting: 'レジに接続中…',
   connConnected: '接続済み',
   connReconnecting: '接続が切れました。再接続中…',
