@@ -68,6 +68,10 @@ describe('wallet payment in the browser', () => {
       await register.waitForTimeout(100);
     }
 
+    // The customer display tells the customer what to do, in the stored language (Japanese by default).
+    const customer = await open(host, '#/customer');
+    await customer.locator('[data-testid="customer-wallet"][data-state="ENTERING"]').getByText(/スマホのバーコード/).waitFor();
+
     await phone.getByTestId('phone-scan').click();
     await register.getByTestId('sale-complete').waitFor({ timeout: 20_000 });
     await register.getByTestId('complete-total').getByText(yen(total)).waitFor();

@@ -5,8 +5,25 @@
 import { useState } from 'react';
 import type { RegisterConnection } from '../connection/types.js';
 import { formatYen } from '../i18n/format.js';
+import { fillText } from '../i18n/screens-text.js';
 import { useLang } from '../i18n/LangToggle.js';
 import { useRegister } from '../register/use-register.js';
+
+/** What the customer is told at each step of a wallet payment (the cashier sees the detail). */
+const WALLET_WORDS = {
+  ENTERING: 'custWalletEntering',
+  NEW: 'custWalletProcessing',
+  SUBMITTING: 'custWalletProcessing',
+  AWAITING_USER: 'custWalletAwaiting',
+  UNKNOWN: 'custWalletChecking',
+  CANCELLING: 'custWalletChecking',
+  CANCEL_UNKNOWN: 'custWalletChecking',
+  SUCCEEDED: 'custWalletDone',
+  FAILED: 'custWalletFailed',
+  VOIDED: 'custWalletCancelled',
+  REVERSED: 'custWalletCancelled',
+  REFUNDED: 'custWalletCancelled',
+} as const;
 
 const big = { fontSize: 36, padding: '28px 40px', borderRadius: 12, border: 'none', cursor: 'pointer', minWidth: 280 } as const;
 
@@ -56,6 +73,17 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
       )}
       {state.ageCheck === 'confirmed' && <p data-testid="age-confirmed" style={{ fontSize: 22, color: '#1f7a3a' }}>{t('custAgeConfirmed')}</p>}
       {state.ageCheck === 'refused' && <p data-testid="age-refused" style={{ fontSize: 22 }}>{t('custAgeRefused')}</p>}
+      {state.wallet && (
+        <p data-testid="customer-wallet" data-state={state.wallet.state} role="status" aria-live="polite" style={{ fontSize: 26, textAlign: 'center', padding: 16, background: '#eef4ff', borderRadius: 12 }}>
+          {fillText(t(WALLET_WORDS[state.wallet.state]), { amount: formatYen(state.wallet.amount) })}
+          {state.wallet.paid > 0 && (
+            <>
+              <br />
+              <small style={{ fontSize: 20 }}>{fillText(t('custWalletPaid'), { amount: formatYen(state.wallet.paid) })}</small>
+            </>
+          )}
+        </p>
+      )}
       {error && <p role="alert" style={{ color: '#b00020' }}>{error}</p>}
     </main>
   );
