@@ -72,7 +72,7 @@ describe('purchase limits in the browser', () => {
     const state = await started.api<RegisterState>('GET', '/api/register');
     assert.equal(state.lines[0]?.quantity, 3);
     assert.equal(state.ageCheck, 'required');
-    await cashier.getByTestId('override-prompt').getByRole('button', { name: /Cancel/ }).click();
+    await cashier.getByTestId('override-prompt').getByRole('button', { name: /取消|Cancel/ }).click();
     await cashier.getByTestId('override-prompt').waitFor({ state: 'detached' });
 
     const customer = await open(started, '#/customer');

@@ -358,7 +358,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
         </aside>
       </main>
       <ShortcutStrip t={t} />
-      <OverridePrompt connection={connection} state={state} />
+      <OverridePrompt connection={connection} state={state} t={t} />
     </div>
   );
 }
