@@ -13,6 +13,7 @@
  */
 import { systemClock, type BadRead, type Clock, type ScanEvent, type ScannerDriver, type ScannerState, type ScannerStatus, type Unsubscribe } from '../../core/ports.js';
 import type { FramerOutput } from '../framing/types.js';
+import { badReadOf, scanEventOf } from '../framing/driver-events.js';
 import { HidPosDecoder, type HidPosDecoderOptions } from './hid-pos-decoder.js';
 import {
   ListenerSet,
@@ -285,20 +286,10 @@ export class HidScannerDriver implements ScannerDriver {
   private emit(result: FramerOutput): void {
     if (result.kind === 'frame') {
       this.scans++;
-      const event: ScanEvent = {
-        data: result.data,
-        raw: result.raw,
-        ...(result.aimId === undefined ? {} : { aimId: result.aimId }),
-        symbology: result.symbology,
-        driverId: this.id,
-        kind: this.kind,
-        firstByteAt: result.firstByteAt,
-        receivedAt: result.receivedAt,
-      };
-      this.scanListeners.emit(event);
+      this.scanListeners.emit(scanEventOf(result, this.id, this.kind));
     } else {
       this.badReads++;
-      this.badReadListeners.emit({ driverId: this.id, kind: this.kind, reason: result.reason, raw: result.raw, at: result.at });
+      this.badReadListeners.emit(badReadOf(result, this.id, this.kind));
     }
     this.publishStatus();
   }

@@ -18,6 +18,7 @@ import { SerialPort } from 'serialport';
 import { systemClock, type BadRead, type Clock, type ScanEvent, type ScannerDriver, type ScannerState, type ScannerStatus, type Unsubscribe } from '../../core/ports.js';
 import { LineAssembler } from '../framing/line-assembler.js';
 import { DEFAULT_FRAMING, suffixBytes, suffixName, validateFraming, type FramerOutput, type FramingOptions, type Suffix } from '../framing/types.js';
+import { badReadOf, scanEventOf } from '../framing/driver-events.js';
 import { DEFAULT_LINE, validateLineSettings, type LineSettings } from './line-settings.js';
 
 export interface SerialScannerConfig extends Partial<LineSettings> {
@@ -328,20 +329,10 @@ export class SerialScannerDriver implements ScannerDriver {
   private emit(result: FramerOutput): void {
     if (result.kind === 'frame') {
       this.scans++;
-      const event: ScanEvent = {
-        data: result.data,
-        raw: result.raw,
-        ...(result.aimId === undefined ? {} : { aimId: result.aimId }),
-        symbology: result.symbology,
-        driverId: this.id,
-        kind: this.kind,
-        firstByteAt: result.firstByteAt,
-        receivedAt: result.receivedAt,
-      };
-      notify(this.scanListeners, event, this.id);
+      notify(this.scanListeners, scanEventOf(result, this.id, this.kind), this.id);
     } else {
       this.badReads++;
-      notify(this.badReadListeners, { driverId: this.id, kind: this.kind, reason: result.reason, raw: result.raw, at: result.at }, this.id);
+      notify(this.badReadListeners, badReadOf(result, this.id, this.kind), this.id);
     }
     this.publishStatus();
   }
