@@ -9,6 +9,7 @@
  * Throughput = successful redemptions / wall time of the rounds (code preparation between rounds not counted).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { GatewayAdminClient } from '../../gateway/client/admin-client.js';
 import { GatewayClient } from '../../gateway/client/gateway-client.js';
 import type { Bench, BenchContext } from '../bench.js';
@@ -49,10 +50,14 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
     const latencies: number[] = [];
     let succeeded = 0;
     let timedMs = 0;
+    let gatewayCpuMs = 0;
+    let clientCpuMs = 0;
     const runRound = async (walletIds: string[], record: boolean) => {
       const codes = await gateway.codes(walletIds);
       let next = 0;
       const started = performance.now();
+      const gatewayCpu = processCpuMs(gateway.pid);
+      const clientCpu = process.cpuUsage();
       await Promise.all(
         terminals.map(async (client, i) => {
           for (let k = next++; k < codes.length; k = next++) {
@@ -76,7 +81,12 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
           }
         }),
       );
-      if (record) timedMs += performance.now() - started;
+      if (record) {
+        timedMs += performance.now() - started;
+        gatewayCpuMs += processCpuMs(gateway.pid) - gatewayCpu;
+        const used = process.cpuUsage(clientCpu);
+        clientCpuMs += (used.user + used.system) / 1000;
+      }
     };
 
     await runRound(wallets.slice(0, warmUp), false);
@@ -85,6 +95,7 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
     const s = summarize(latencies);
     const rate = (succeeded * 1000) / timedMs;
     ctx.log(`gateway: ${succeeded} of ${total} redemptions succeeded in ${(timedMs / 1000).toFixed(2)} s = ${rate.toFixed(0)}/s; latency ${describeMs(s, 2)}`);
+    ctx.log(`gateway: CPU during the rounds: gateway process ${((100 * gatewayCpuMs) / timedMs).toFixed(0)}% of a core, load generator ${((100 * clientCpuMs) / timedMs).toFixed(0)}%`);
     if (failures.size > 0) ctx.log(`gateway: failures ${JSON.stringify(Object.fromEntries(failures))}`);
     if (succeeded < total * 0.99) throw new Error(`only ${succeeded} of ${total} redemptions succeeded: ${JSON.stringify(Object.fromEntries(failures))}`);
     // The ledger must still add up after the load: every balance equals its ledger.
@@ -107,4 +118,11 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
   } finally {
     await gateway.stop();
   }
+}
+
+/** User + system CPU time of a process so far (Linux /proc; clock ticks are 100 Hz there). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // After "pid (comm) ": state is field 3, utime field 14 and stime field 15 of stat.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }

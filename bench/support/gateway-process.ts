@@ -16,7 +16,7 @@ export interface GatewayProcess {
 export async function startGatewayProcess(dataDir: string): Promise<GatewayProcess> {
   const child: ChildProcess = fork(join(ROOT, 'bench/support/gateway-child.ts'), [dataDir], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.REGI_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.REGI_BENCH_PROF}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

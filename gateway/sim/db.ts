@@ -34,6 +34,9 @@ export function openGatewayDb(dataDir: string, clock: Clock): GatewayDb {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Every signed request runs in its own savepoint inside the group transaction (GroupCommit), and a payment in a
+  // nested one: their sub-journals in memory rather than in a temp file made a payment about 15% cheaper.
+  db.pragma('temp_store = MEMORY');
   try {
     migrate(db, clock);
   } catch (error) {

@@ -85,25 +85,39 @@ export class Payments {
       }
       const now = this.clock.now();
       const decided = this.decide(input, now);
-      stmt(this.db, 
+      const row: PaymentRow = {
+        merchant_payment_id: input.merchantPaymentId,
+        payment_id: `p_${randomUUID()}`,
+        terminal_id: input.terminalId,
+        wallet_id: decided.walletId ?? null,
+        amount: input.amount,
+        status: decided.status,
+        reason: decided.reason ?? null,
+        request_hash: hash,
+        refunded_amount: 0,
+        created_at: now,
+        updated_at: now,
+      };
+      stmt(this.db,
           `INSERT INTO payments (merchant_payment_id, payment_id, terminal_id, wallet_id, amount, status, reason, request_hash,
                                  category_totals, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          input.merchantPaymentId,
-          `p_${randomUUID()}`,
-          input.terminalId,
-          decided.walletId ?? null,
-          input.amount,
-          decided.status,
-          decided.reason ?? null,
-          hash,
+          row.merchant_payment_id,
+          row.payment_id,
+          row.terminal_id,
+          row.wallet_id,
+          row.amount,
+          row.status,
+          row.reason,
+          row.request_hash,
           JSON.stringify(input.categoryTotals),
           now,
           now,
         );
       if (decided.status === 'COMPLETED') this.wallets.postTx(decided.walletId!, 'payment', -input.amount, input.merchantPaymentId, input.terminalId);
-      return toRecord(this.row(input.merchantPaymentId)!);
+      // The row as inserted (refunded_amount starts at 0): no need to read it back.
+      return toRecord(row);
     })();
   }
 

@@ -175,15 +175,20 @@ export class Wallets {
     return { ok: mismatches.length === 0, wallets: wallets.length, totalBalance, mismatches };
   }
 
-  /** Moves money and writes the ledger row; callers run it inside their transaction. */
+  /**
+   * Moves money and writes the ledger row; callers run it inside their transaction. The balance is changed by one
+   * guarded UPDATE (it never goes below zero), so the hot path reads the wallet row only when refusing.
+   */
   postTx(walletId: string, kind: LedgerEntry['kind'], amount: number, ref: string | null, source: string | null): number {
-    const wallet = this.require(walletId);
-    const balanceAfter = wallet.balance + amount;
-    if (balanceAfter < 0) throw new GatewayError(409, 'INSUFFICIENT_BALANCE', `wallet ${walletId} balance ${wallet.balance} is below ${-amount}`);
-    stmt(this.db, 'UPDATE wallets SET balance = ? WHERE id = ?').run(balanceAfter, walletId);
+    const moved = stmt(this.db, 'UPDATE wallets SET balance = balance + ? WHERE id = ? AND balance + ? >= 0 RETURNING balance')
+      .get(amount, walletId, amount) as { balance: number } | undefined;
+    if (!moved) {
+      const wallet = this.require(walletId);
+      throw new GatewayError(409, 'INSUFFICIENT_BALANCE', `wallet ${walletId} balance ${wallet.balance} is below ${-amount}`);
+    }
     stmt(this.db, 'INSERT INTO ledger (wallet_id, at, kind, amount, balance_after, ref, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(walletId, this.clock.now(), kind, amount, balanceAfter, ref, source);
-    return balanceAfter;
+      .run(walletId, this.clock.now(), kind, amount, moved.balance, ref, source);
+    return moved.balance;
   }
 
   require(walletId: string): WalletRow {
