@@ -8,18 +8,16 @@ import { fileURLToPath } from 'node:url';
 import type { RegisterMode } from '../core/api.js';
 import { systemClock, type Clock, type ScannerDriver } from '../core/ports.js';
 import { openRegisterStore } from '../db/register-store.js';
-import { SqliteSaleRecords } from '../db/sale-records.js';
 import { closeReceiptPdf } from './records-routes.js';
-import { createRegister } from './create-register.js';
-import { setupLimits } from './limits/setup-limits.js';
 import { startHttpHost } from './http-server.js';
 import { createSerialScannerDriver, type SerialScannerOptions } from './serial-scanners.js';
 import { createHidScannerDriver, type HidScannerOptions } from './hid-scanners.js';
 import { Simulators } from './simulators/simulators.js';
-import { startHostSync, type SyncTuning } from './sync-setup.js';
+import type { SyncTuning } from './sync-setup.js';
 import { newToken, publishHostInfo } from './token.js';
 import { SimWallets } from './wallet-routes.js';
-import { setupWallet, type WalletSetupOptions } from './wallet-setup.js';
+import type { WalletSetupOptions } from './wallet-setup.js';
+import { wireRegister } from './wire-register.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_RENDERER_DIR = join(PROJECT_ROOT, 'dist', 'renderer');
@@ -64,40 +62,15 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const store = openRegisterStore(dataDir);
   const closers: Array<() => Promise<void> | void> = [() => store.close()];
   try {
-    const sync = await startHostSync({
-      dataDir, registerId: store.registerId, mode: options.mode, outbox: store.outbox, clock,
+    const wired = await wireRegister(store, {
+      dataDir, mode: options.mode, clock,
       ...(options.gatewayUrl === undefined ? {} : { gatewayUrl: options.gatewayUrl }),
       ...(options.gatewayAdminToken === undefined ? {} : { gatewayAdminToken: options.gatewayAdminToken }),
-      ...(options.sync ? { tuning: options.sync } : {}),
+      ...(options.sync ? { sync: options.sync } : {}),
+      ...(options.wallet ? { wallet: options.wallet } : {}),
     });
-    closers.unshift(() => sync.close());
-    const limits = await setupLimits(store, clock);
-    const wallet = setupWallet({
-      link: sync.link, db: store.db, journal: limits.journal, registerId: store.registerId, clock, ...options.wallet,
-      ...(options.gatewayAdminToken === undefined ? {} : { adminToken: options.gatewayAdminToken }),
-    });
-    closers.unshift(() => wallet.close());
-    const register = createRegister({
-      sync: sync.monitor,
-      registerId: store.registerId,
-      mode: options.mode,
-      catalog: store.catalog,
-      journal: limits.journal,
-      clock,
-      limits: limits.limits,
-      requireManager: (session) => limits.limits.console.requireManager(session),
-      ...(wallet.tender ? { wallet: wallet.tender } : {}),
-      records: new SqliteSaleRecords(store.db),
-    });
-    wallet.start();
-    register.subscribe((event) => {
-      if (event.type === 'message' && event.message.code === 'sale.refunded') sync.rowsQueued();
-    });
-
-    // Deliver each committed sale soon after it commits; the cashier never waits on it.
-    register.subscribe((event) => {
-      if (event.type === 'message' && event.message.code === 'sale.completed') sync.rowsQueued();
-    });
+    closers.unshift(() => wired.close());
+    const { register, wallet } = wired;
 
     const drivers: ScannerDriver[] = [];
     for (const serial of options.serialScanners ?? []) {

@@ -37,12 +37,13 @@ export function useLang(): { lang: Lang; t: T; setLang: (lang: Lang) => void } {
   return { lang, t, setLang };
 }
 
-export function LangToggle(props: { lang: Lang; t: T; setLang: (lang: Lang) => void }) {
+/** The language switch every screen shows. `className` picks its look (default: for a light header). */
+export function LangToggle(props: { lang: Lang; t: T; setLang: (lang: Lang) => void; className?: string }) {
   const { lang, t } = props;
   return (
     <button
       type="button"
-      className="lang-toggle on-light"
+      className={props.className ?? 'lang-toggle on-light'}
       data-testid="lang-toggle"
       onClick={() => props.setLang(lang === 'ja' ? 'en' : 'ja')}
       aria-label={t('languageLabel')}

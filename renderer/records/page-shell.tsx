@@ -1,9 +1,10 @@
 /** Frame of the back-office screens (history, reports, settings): title, menu, language switch. */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Lang } from '../i18n/dictionary.js';
+import { LangToggle, type T } from '../i18n/LangToggle.js';
 import { loadLang, saveLang, uiText, type UiKey } from '../i18n/translate.js';
 
-export type T = (key: UiKey) => string;
+export type { T };
 
 /** The page language, shared with the cashier screen through storage (default Japanese). */
 export function usePageLang(storage: Storage | undefined): { lang: Lang; t: T; setLang: (lang: Lang) => void } {
@@ -52,16 +53,7 @@ export function PageShell(props: {
           ))}
         </nav>
         <span className="header-spacer" />
-        <button
-          type="button"
-          className="lang-toggle"
-          data-testid="lang-toggle"
-          onClick={() => props.setLang(lang === 'ja' ? 'en' : 'ja')}
-          aria-label={t('languageLabel')}
-          lang={lang === 'ja' ? 'en' : 'ja'}
-        >
-          {t('language')}
-        </button>
+        <LangToggle lang={lang} t={t} setLang={props.setLang} className="lang-toggle" />
       </header>
       <main className="rec-main">{props.children}</main>
     </div>
