@@ -3,48 +3,25 @@
  * a cashier scans 4 packs through the simulated serial scanner and the 4th is refused with the rule
  * named on screen; the customer confirms their age on #/customer; cash pays. The audit chain verifies.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
 import type { RegisterState } from '../core/api.js';
 import type { RegisterMessage } from '../core/domain/messages.js';
 import { DEMO_CODES } from '../db/seed/demo-catalog.js';
-import { launchChromium } from './support/browser.js';
-import { ROOT, startHostProcess, type HostProcess } from './support/host-process.js';
+import { ROOT } from './support/host-process.js';
+import { useBrowserRig } from './support/browser-rig.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'regi-e2e-limits-'));
-let browser: Browser;
-let host: HostProcess | undefined;
+const rig = useBrowserRig('regi-e2e-limits-', { width: 1200, height: 800 });
 const RULE_NAME = 'Tobacco: at most 3 packs per sale';
-
-before(async () => {
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(h: HostProcess, hash: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-  page.on('pageerror', (error) => assert.fail(`page error on ${hash}: ${error.message}`));
-  await page.goto(`${h.url}/${hash}`);
-  return page;
-}
 
 describe('purchase limits in the browser', () => {
   test('a manager lowers the tobacco cap; the 4th pack is refused naming the rule; age confirmed; cash pays', async () => {
-    const started = await startHostProcess({ dataDir });
-    host = started;
+    const started = await rig.startHost();
 
-    const manager = await open(started, '#/manager');
+    const manager = await rig.open(started, '#/manager');
     await manager.getByTestId('manager-id').fill('M001');
     await manager.getByTestId('manager-pin').fill('1234');
     await manager.getByTestId('manager-login').click();
@@ -56,7 +33,7 @@ describe('purchase limits in the browser', () => {
     await manager.getByTestId('manager-notice').getByText(/バージョン 2 を保存/).waitFor();
     await manager.getByTestId('versions').getByText('cap lowered to 3 packs').waitFor();
 
-    const cashier = await open(started, '#/');
+    const cashier = await rig.open(started, '#/');
     await cashier.getByTestId('connection-status').and(cashier.locator('[data-status="connected"]')).waitFor();
     await cashier.locator('[data-testid="scanner-row"][data-state="connected"]').first().waitFor();
     const answers: (RegisterMessage | null)[] = [];
@@ -75,7 +52,7 @@ describe('purchase limits in the browser', () => {
     await cashier.getByTestId('override-prompt').getByRole('button', { name: /取消|Cancel/ }).click();
     await cashier.getByTestId('override-prompt').waitFor({ state: 'detached' });
 
-    const customer = await open(started, '#/customer');
+    const customer = await rig.open(started, '#/customer');
     await customer.getByTestId('age-check').waitFor();
     await customer.getByTestId('age-yes').click();
     await customer.getByTestId('age-confirmed').waitFor();
@@ -85,7 +62,7 @@ describe('purchase limits in the browser', () => {
     await cashier.getByTestId('tendered-input').press('Enter');
     await cashier.getByTestId('sale-complete').waitFor();
 
-    const verify = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/regi.mjs'), 'audit', 'verify', '--data', dataDir]);
+    const verify = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/regi.mjs'), 'audit', 'verify', '--data', rig.dataDir]);
     assert.match(verify.stdout, /intact: \d+ entries/);
     await Promise.all([manager.close(), cashier.close(), customer.close()]);
   });

@@ -5,38 +5,25 @@
  * The host runs in simulator mode, so its sandbox back office runs in-process.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, test } from 'node:test';
 import type { RegisterState } from '../core/api.js';
 import type { CompletedSale } from '../core/domain/sale.js';
 import { openDatabase } from '../db/open-database.js';
 import { DEMO_CODES } from '../db/seed/demo-catalog.js';
-import { launchChromium } from './support/browser.js';
-import { startHostProcess, type HostProcess } from './support/host-process.js';
+import { useBrowserRig } from './support/browser-rig.js';
+import type { HostProcess } from './support/host-process.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'regi-e2e-outbox-'));
-let browser: Browser;
+const rig = useBrowserRig('regi-e2e-outbox-', { width: 1280, height: 720 });
 let host: HostProcess;
 
 before(async () => {
-  browser = await launchChromium();
-  host = await startHostProcess({ dataDir, extra: ['--sim-scanners', '0'] });
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  host = await rig.startHost(['--sim-scanners', '0']);
 });
 
 describe('outbox on screen', () => {
   test('header: online with nothing unsent after a cash sale', async () => {
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-    await page.goto(`${host.url}/`);
+    const page = await rig.open(host, '');
     await host.api('POST', '/api/register/scan', { data: DEMO_CODES.onigiriSalmon });
     await host.api<CompletedSale>('POST', '/api/register/pay-cash', { tendered: 1000 });
     const badge = page.locator('[data-testid="sync-status"][data-online="online"][data-queue="0"]');
@@ -47,7 +34,7 @@ describe('outbox on screen', () => {
 
   test('a poison row is parked with its reason in the manager console; sales behind it still go through', async () => {
     const now = Date.now();
-    const db = openDatabase(join(dataDir, 'register.sqlite'));
+    const db = openDatabase(join(rig.dataDir, 'register.sqlite'));
     try {
       db.prepare("INSERT INTO outbox (topic, idempotency_key, payload, created_at, next_attempt_at) VALUES ('sale.upload', 'poison-e2e', ?, ?, ?)")
         .run(JSON.stringify({ saleId: 'poison-e2e', saleNo: 1, registerId: 'x', completedAt: now, lines: [], totals: { total: 100, itemCount: 0 }, tenders: [] }), now, now);
@@ -55,9 +42,7 @@ describe('outbox on screen', () => {
       db.close();
     }
 
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-    await page.goto(`${host.url}/#/manager`);
+    const page = await rig.open(host, '#/manager');
     await page.getByTestId('manager-id').fill('M001');
     await page.getByTestId('manager-pin').fill('1234');
     await page.getByTestId('manager-login').click();
@@ -72,8 +57,7 @@ describe('outbox on screen', () => {
     // A sale after the poison row is delivered: the parked row holds nothing up.
     await host.api('POST', '/api/register/scan', { data: DEMO_CODES.greenTea });
     await host.api<CompletedSale>('POST', '/api/register/pay-cash', { tendered: 1000 });
-    const cashier = await browser.newPage();
-    await cashier.goto(`${host.url}/`);
+    const cashier = await rig.open(host, '');
     await cashier.locator('[data-testid="sync-status"][data-online="online"][data-queue="0"][data-parked="1"]').waitFor();
     const state = await host.api<RegisterState>('GET', '/api/register');
     assert.equal(state.sync.parked, 1);

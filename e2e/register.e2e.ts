@@ -3,50 +3,31 @@
  * serial scanner (socat pty -> the register's real serial driver), the basket and totals on screen
  * in Chromium, cash paid from the keyboard, and the sale still there after the host restarts.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RegisterState } from '../core/api.js';
 import type { SaleSummary } from '../core/ports.js';
-import { DEMO_CATALOG, DEMO_CODES } from '../db/seed/demo-catalog.js';
-import { launchChromium } from './support/browser.js';
-import { startHostProcess, type HostProcess } from './support/host-process.js';
+import { DEMO_CODES } from '../db/seed/demo-catalog.js';
+import type { HostProcess } from './support/host-process.js';
+import { priceOf, useBrowserRig, yen } from './support/browser-rig.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'regi-e2e-'));
-let browser: Browser;
+const rig = useBrowserRig('regi-e2e-');
 let host: HostProcess | undefined;
 
-const price = (code: string) => DEMO_CATALOG.find((i) => i.code === code)!.price;
-const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
-
-before(async () => {
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 async function openRegister(h: HostProcess): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-  await page.goto(`${h.url}/`);
+  const page = await rig.open(h, '');
   await page.getByTestId('connection-status').and(page.locator('[data-status="connected"]')).waitFor();
   return page;
 }
 
 describe('walking skeleton in the browser', () => {
   const codes = [DEMO_CODES.onigiriSalmon, DEMO_CODES.greenTea, DEMO_CODES.tobaccoPack];
-  const total = codes.reduce((sum, c) => sum + price(c), 0);
+  const total = codes.reduce((sum, c) => sum + priceOf(c), 0);
   let saleId = '';
 
   test('three scans through the pty serial scanner appear with the right totals; cash pays', async () => {
-    const started = await startHostProcess({ dataDir });
+    const started = await rig.startHost();
     host = started;
     const page = await openRegister(started);
     await page.locator('[data-testid="scanner-row"][data-state="connected"]').first().waitFor();
@@ -93,7 +74,7 @@ describe('walking skeleton in the browser', () => {
   test('the sale is still there after the host restarts', async () => {
     assert.ok(host, 'the first test started the host');
     await host.stop('SIGTERM');
-    host = await startHostProcess({ dataDir });
+    host = await rig.startHost();
     const sale = await host.api<{ saleId: string; totals: { total: number }; lines: unknown[] } | null>('GET', `/api/sales/${saleId}`);
     assert.equal(sale?.totals.total, total);
     assert.equal(sale?.lines.length, 3);

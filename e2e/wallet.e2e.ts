@@ -4,48 +4,21 @@
  * scanned; the cashier presses F5 and the phone's code is "scanned" through the simulated serial scanner; the
  * sale completes on the register screen and the phone's balance drops by the total.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { RegisterState } from '../core/api.js';
-import { DEMO_CATALOG, DEMO_CODES } from '../db/seed/demo-catalog.js';
-import { launchChromium } from './support/browser.js';
-import { startHostProcess, type HostProcess } from './support/host-process.js';
+import { DEMO_CODES } from '../db/seed/demo-catalog.js';
+import { priceOf, useBrowserRig, yen } from './support/browser-rig.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'regi-e2e-wallet-'));
-let browser: Browser;
-let host: HostProcess | undefined;
-
-const price = (code: string) => DEMO_CATALOG.find((i) => i.code === code)!.price;
-const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
-
-before(async () => {
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(h: HostProcess, hash: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-  await page.goto(`${h.url}/${hash}`);
-  return page;
-}
+const rig = useBrowserRig('regi-e2e-wallet-');
 
 describe('wallet payment in the browser', () => {
   test('the phone code scanned through the simulated scanner pays the sale; the wallet drops by the total', async () => {
-    host = await startHostProcess({ dataDir });
+    const host = await rig.startHost();
     const codes = [DEMO_CODES.onigiriSalmon, DEMO_CODES.greenTea];
-    const total = codes.reduce((sum, c) => sum + price(c), 0);
+    const total = codes.reduce((sum, c) => sum + priceOf(c), 0);
 
-    const phone = await open(host, '#/tester');
+    const phone = await rig.open(host, '#/tester');
     await phone.getByTestId('phone-balance-input').fill('20000');
     await phone.getByTestId('phone-create').click();
     await phone.getByTestId('phone-balance').getByText(yen(20_000)).waitFor();
@@ -53,7 +26,7 @@ describe('wallet payment in the browser', () => {
     const barcode = await phone.getByTestId('phone-barcode').evaluate((c) => (c as HTMLCanvasElement).width);
     assert.ok(barcode > 100, `the barcode is drawn (${barcode} px wide)`);
 
-    const register = await open(host, '');
+    const register = await rig.open(host, '');
     await register.getByTestId('connection-status').and(register.locator('[data-status="connected"]')).waitFor();
     await register.locator('[data-testid="scanner-row"][data-state="connected"]').first().waitFor();
     for (const code of codes) await host.api('POST', '/api/sim/scanners/sim-serial-1/scan', { data: code, aimId: ']E0' });
@@ -69,7 +42,7 @@ describe('wallet payment in the browser', () => {
     }
 
     // The customer display tells the customer what to do, in the stored language (Japanese by default).
-    const customer = await open(host, '#/customer');
+    const customer = await rig.open(host, '#/customer');
     await customer.locator('[data-testid="customer-wallet"][data-state="ENTERING"]').getByText(/スマホのバーコード/).waitFor();
 
     await phone.getByTestId('phone-scan').click();
