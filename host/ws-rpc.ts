@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { RegisterEvent } from '../core/api.js';
 import type { RpcServerMessage } from '../core/rpc.js';
 import { dispatchCall } from './dispatch.js';
 import type { RegisterService } from './http-server.js';
@@ -11,7 +12,7 @@ export function attachRpcSocket(ws: WebSocket, register: RegisterService): void 
   const send = (message: RpcServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
-  const unsubscribe = register.subscribe((event) => send({ kind: 'event', event }));
+  const unsubscribe = register.subscribe(coalesceEvents((event) => send({ kind: 'event', event })));
   ws.on('close', unsubscribe);
   ws.on('error', unsubscribe);
   send({ kind: 'event', event: { type: 'state', state: register.snapshot() } });
@@ -38,4 +39,33 @@ export function attachRpcSocket(ws: WebSocket, register: RegisterService): void 
       send(await dispatchCall(register, id, call.method, call.params));
     })();
   });
+}
+
+/**
+ * One scan makes the register emit several events in the same tick (the line's state, its message, the scanner's
+ * new count in another state). Each frame costs the screen a parse and a render, and only the last state of a tick
+ * can ever be seen. So the events of one tick go out together at the end of it (a microtask, before any I/O):
+ * the tick's last state first, then its messages in order. A state already holds every message it announces, so a
+ * screen shows the new line from the first frame.
+ */
+export function coalesceEvents(deliver: (event: RegisterEvent) => void): (event: RegisterEvent) => void {
+  let state: Extract<RegisterEvent, { type: 'state' }> | null = null;
+  let others: RegisterEvent[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    const [lastState, rest] = [state, others];
+    state = null;
+    others = [];
+    if (lastState) deliver(lastState);
+    for (const event of rest) deliver(event);
+  };
+  return (event) => {
+    if (event.type === 'state') state = event;
+    else others.push(event);
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(flush);
+    }
+  };
 }

@@ -29,8 +29,9 @@ export function bannerMessage(messages: readonly RegisterMessage[], dismissedKey
 }
 
 /** Adds a pushed 'message' event to the list from the last state, newest first, without duplicates. */
-export function mergeMessage(messages: readonly RegisterMessage[], message: RegisterMessage, max = 20): RegisterMessage[] {
+/** The list with `message` first; the same list (so React skips a render) when it already holds it. */
+export function mergeMessage(messages: readonly RegisterMessage[], message: RegisterMessage, max = 20): readonly RegisterMessage[] {
   const key = messageKey(message);
-  if (messages.some((m) => messageKey(m) === key)) return [...messages];
+  if (messages.some((m) => messageKey(m) === key)) return messages;
   return [message, ...messages].slice(0, max);
 }
