@@ -27,7 +27,8 @@ export type WalletQueryOutcome =
   | { outcome: 'failed'; reason: string; code: string }
   | { outcome: 'awaiting-user' }
   | { outcome: 'not-found' }
-  | { outcome: 'cancelled' }
+  /** Already cancelled: voided before any money moved, or reversed (charged, then the money went back). */
+  | { outcome: 'cancelled'; reversed: boolean }
   | { outcome: 'unknown'; error: string };
 
 export type WalletCancelOutcome =

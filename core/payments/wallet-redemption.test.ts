@@ -117,6 +117,17 @@ describe('wallet redemption', () => {
     assert.deepEqual(store.unresolved(), []);
   });
 
+  test('a query finding the payment already cancelled records what it became: voided or reversed', async () => {
+    for (const reversed of [false, true]) {
+      const { gateway, store, payments, request } = setup();
+      store.save({ ...request, state: 'UNKNOWN', createdAt: 1_000_000, updatedAt: 1_000_000, deadlineAt: 1_015_000, attempts: 1 });
+      gateway.queryAnswers.push({ outcome: 'cancelled', reversed });
+      const r = await payments.resume('MP-1');
+      assert.equal(r.state, reversed ? 'REVERSED' : 'VOIDED');
+      assert.deepEqual(gateway.calls, ['query MP-1'], 'nothing is cancelled twice');
+    }
+  });
+
   test('after a crash mid-submit the payment is queried, not resent', async () => {
     const { gateway, store, payments, request } = setup();
     store.save({ ...request, state: 'SUBMITTING', createdAt: 1_000_000, updatedAt: 1_000_000, deadlineAt: 1_015_000, attempts: 1 });

@@ -136,7 +136,8 @@ export class WalletRedemptions {
       case 'failed':
         return this.save(transition(r, 'FAILED', at, { attempts, failureCode: answer.code, failureReason: answer.reason }));
       case 'cancelled':
-        return this.save(transition(transition(r, 'CANCELLING', at), 'VOIDED', at, { attempts }));
+        // Cancelled by an earlier attempt (before a restart, say): recorded as what the gateway says it became.
+        return this.save(transition(transition(r, 'CANCELLING', at), answer.reversed ? 'REVERSED' : 'VOIDED', at, { attempts }));
       case 'awaiting-user':
         return this.save(transition(r, 'AWAITING_USER', at, { attempts }));
       case 'not-found':

@@ -47,8 +47,9 @@ function fromRecord(p: PaymentRecord): WalletQueryOutcome {
     case 'FAILED':
       return { outcome: 'failed', code: p.reason ?? 'FAILED', reason: text(p.reason ?? 'FAILED') };
     case 'CANCELED':
+      return { outcome: 'cancelled', reversed: false };
     case 'REVERSED':
-      return { outcome: 'cancelled' };
+      return { outcome: 'cancelled', reversed: true };
   }
 }
 
