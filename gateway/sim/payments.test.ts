@@ -194,3 +194,52 @@ describe('gateway payments', () => {
     assert.equal(r.kind === 'rejected' && r.code, 'TERMINAL_MISMATCH');
   });
 });
+
+describe('gateway payments are scoped to the terminal that made them', () => {
+  let gw: TestGateway;
+  before(async () => {
+    gw = await startTestGateway();
+  });
+  after(async () => {
+    try {
+      assert.deepEqual((await gw.admin.reconcile()).mismatches, []);
+    } finally {
+      await gw.close();
+    }
+  });
+
+  test("another terminal can neither see, cancel nor refund a terminal's payment, nor reuse its keys", async () => {
+    const mine = await gw.client('T-OWN');
+    const other = await gw.client('T-OTHER');
+    const w = await gw.admin.createWallet({ balance: 5_000 });
+    const body = { merchantPaymentId: newKey(), code: (await gw.admin.code(w.walletId)).code, amount: 700, terminalId: 'T-OWN', categoryTotals: {}, requestedAt: gw.clock.now() };
+    assert.equal((await mine.pay(body)).kind, 'succeeded');
+
+    assert.equal((await other.queryPayment(body.merchantPaymentId)).kind, 'not-found');
+    const cancel = await other.cancelPayment(body.merchantPaymentId);
+    assert.equal(cancel.kind === 'rejected' && cancel.code, 'PAYMENT_NOT_FOUND');
+    const refund = await other.refund({ merchantRefundId: newKey(), merchantPaymentId: body.merchantPaymentId, amount: 700 });
+    assert.equal(refund.kind === 'declined' && refund.reason, 'PAYMENT_NOT_FOUND');
+    assert.equal((await gw.admin.wallet(w.walletId)).balance, 4_300, 'nothing moved');
+
+    // Its own terminal still sees it, refunds it, and only it can read that refund back.
+    assert.equal((await mine.queryPayment(body.merchantPaymentId)).kind, 'found');
+    const refundId = newKey();
+    assert.equal((await mine.refund({ merchantRefundId: refundId, merchantPaymentId: body.merchantPaymentId, amount: 700 })).kind, 'succeeded');
+    assert.equal((await mine.queryRefund(refundId)).kind, 'found');
+    assert.equal((await other.queryRefund(refundId)).kind, 'not-found');
+    assert.equal((await gw.admin.wallet(w.walletId)).balance, 5_000);
+  });
+
+  test("a terminal's cancel-before-arrival marker belongs to it", async () => {
+    const mine = await gw.client('T-OWN2');
+    const other = await gw.client('T-OTHER2');
+    const key = newKey();
+    assert.equal((await mine.cancelPayment(key)).kind, 'cancelled');
+    const w = await gw.admin.createWallet({ balance: 1_000 });
+    const late = { merchantPaymentId: key, code: (await gw.admin.code(w.walletId)).code, amount: 100, terminalId: 'T-OTHER2', categoryTotals: {}, requestedAt: gw.clock.now() };
+    const r = await other.pay(late);
+    assert.equal(r.kind === 'rejected' && r.code, 'IDEMPOTENCY_MISMATCH', 'the key is taken; nothing is charged');
+    assert.equal((await gw.admin.wallet(w.walletId)).balance, 1_000);
+  });
+});

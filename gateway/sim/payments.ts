@@ -75,6 +75,9 @@ export class Payments {
     return this.db.transaction(() => {
       const existing = this.row(input.merchantPaymentId);
       if (existing) {
+        if (!ownedBy(existing.terminal_id, signedBy)) {
+          throw new GatewayError(409, 'IDEMPOTENCY_MISMATCH', `merchantPaymentId ${input.merchantPaymentId} is already used by another terminal`);
+        }
         if (existing.request_hash === null) {
           throw new GatewayError(409, 'ALREADY_CANCELLED', `merchantPaymentId ${input.merchantPaymentId} was cancelled before this payment arrived; it will never be charged`);
         }
@@ -148,10 +151,13 @@ export class Payments {
     return { status: 'COMPLETED', walletId: wallet.id };
   }
 
-  get(merchantPaymentId: string): PaymentRecord {
+  /** `asTerminal`: the signing terminal, which sees only its own payments; absent for the admin API. */
+  get(merchantPaymentId: string, asTerminal?: string): PaymentRecord {
     const row = this.row(merchantPaymentId);
-    // A cancel-before-arrival marker is not a payment the merchant made.
-    if (!row || row.request_hash === null) throw new GatewayError(404, 'PAYMENT_NOT_FOUND', `no payment ${merchantPaymentId}`);
+    // A cancel-before-arrival marker is not a payment the merchant made; another terminal's payment is not this one's.
+    if (!row || row.request_hash === null || !ownedBy(row.terminal_id, asTerminal)) {
+      throw new GatewayError(404, 'PAYMENT_NOT_FOUND', `no payment ${merchantPaymentId}`);
+    }
     return toRecord(row);
   }
 
@@ -174,18 +180,20 @@ export class Payments {
    * Void or reverse. An unknown key gets a CANCELED marker so the payment, if it arrives late, is refused
    * (the Alipay/PayPay habit). A cancel is idempotent: cancelling again answers the same final state.
    */
-  cancel(merchantPaymentId: string): PaymentRecord {
+  cancel(merchantPaymentId: string, asTerminal: string): PaymentRecord {
     return this.db.transaction(() => {
       const now = this.clock.now();
       const row = this.row(merchantPaymentId);
       if (!row) {
-        stmt(this.db, 
-            `INSERT INTO payments (merchant_payment_id, payment_id, amount, status, reason, request_hash, created_at, updated_at)
-             VALUES (?, ?, 0, 'CANCELED', 'CANCELLED_BEFORE_ARRIVAL', NULL, ?, ?)`,
+        // The marker belongs to the terminal that cancelled: only its own late payment is refused by it.
+        stmt(this.db,
+            `INSERT INTO payments (merchant_payment_id, payment_id, terminal_id, amount, status, reason, request_hash, created_at, updated_at)
+             VALUES (?, ?, ?, 0, 'CANCELED', 'CANCELLED_BEFORE_ARRIVAL', NULL, ?, ?)`,
           )
-          .run(merchantPaymentId, `p_${randomUUID()}`, now, now);
+          .run(merchantPaymentId, `p_${randomUUID()}`, asTerminal, now, now);
         return toRecord(this.row(merchantPaymentId)!);
       }
+      if (!ownedBy(row.terminal_id, asTerminal)) throw new GatewayError(404, 'PAYMENT_NOT_FOUND', `no payment ${merchantPaymentId}`);
       switch (row.status) {
         case 'CANCELED':
         case 'REVERSED':
@@ -208,10 +216,13 @@ export class Payments {
     })();
   }
 
-  refund(input: RefundRequest): RefundRecord {
+  refund(input: RefundRequest, asTerminal: string): RefundRecord {
     const hash = requestHash(input);
     return this.db.transaction(() => {
       const existing = this.refundRow(input.merchantRefundId);
+      if (existing && !ownedBy(existing.terminal_id, asTerminal)) {
+        throw new GatewayError(409, 'IDEMPOTENCY_MISMATCH', `merchantRefundId ${input.merchantRefundId} is already used by another terminal`);
+      }
       if (existing) {
         if (existing.request_hash !== hash) {
           throw new GatewayError(409, 'IDEMPOTENCY_MISMATCH', `merchantRefundId ${input.merchantRefundId} was already used with a different request body`);
@@ -221,14 +232,14 @@ export class Payments {
       const now = this.clock.now();
       const payment = this.row(input.merchantPaymentId);
       let reason: string | null = null;
-      if (!payment || payment.request_hash === null) reason = 'PAYMENT_NOT_FOUND';
+      if (!payment || payment.request_hash === null || !ownedBy(payment.terminal_id, asTerminal)) reason = 'PAYMENT_NOT_FOUND';
       else if (payment.status !== 'COMPLETED') reason = `PAYMENT_${payment.status}`;
       else if (payment.refunded_amount + input.amount > payment.amount) reason = 'REFUND_EXCEEDS_PAYMENT';
       stmt(this.db, 
-          `INSERT INTO refunds (merchant_refund_id, refund_id, merchant_payment_id, amount, status, reason, request_hash, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO refunds (merchant_refund_id, refund_id, merchant_payment_id, amount, status, reason, request_hash, created_at, terminal_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.merchantRefundId, `r_${randomUUID()}`, input.merchantPaymentId, input.amount, reason ? 'FAILED' : 'COMPLETED', reason, hash, now);
+        .run(input.merchantRefundId, `r_${randomUUID()}`, input.merchantPaymentId, input.amount, reason ? 'FAILED' : 'COMPLETED', reason, hash, now, asTerminal);
       if (!reason && payment) {
         this.wallets.postTx(payment.wallet_id!, 'refund', input.amount, input.merchantPaymentId, input.merchantRefundId);
         stmt(this.db, 'UPDATE payments SET refunded_amount = refunded_amount + ?, updated_at = ? WHERE merchant_payment_id = ?')
@@ -238,9 +249,9 @@ export class Payments {
     })();
   }
 
-  getRefund(merchantRefundId: string): RefundRecord {
+  getRefund(merchantRefundId: string, asTerminal: string): RefundRecord {
     const row = this.refundRow(merchantRefundId);
-    if (!row) throw new GatewayError(404, 'REFUND_NOT_FOUND', `no refund ${merchantRefundId}`);
+    if (!row || !ownedBy(row.terminal_id, asTerminal)) throw new GatewayError(404, 'REFUND_NOT_FOUND', `no refund ${merchantRefundId}`);
     return toRefund(row);
   }
 
@@ -273,6 +284,16 @@ interface RefundRow {
   reason: string | null;
   request_hash: string;
   created_at: number;
+  /** NULL for refunds recorded before terminals were scoped (gateway migration 0004). */
+  terminal_id: string | null;
+}
+
+/**
+ * Each terminal sees and acts on its own payments and refunds only (the merchant's key signs for one terminal).
+ * `asTerminal` undefined is the admin API. A NULL owner is a row from before scoping: open to every terminal.
+ */
+function ownedBy(owner: string | null, asTerminal: string | undefined): boolean {
+  return asTerminal === undefined || owner === null || owner === asTerminal;
 }
 
 function toRefund(row: RefundRow): RefundRecord {

@@ -74,19 +74,19 @@ export function buildRoutes(s: Services): Route[] {
   return [
     r('GET', '/v1/health', 'none', () => ok({ ok: true, now: s.now() })),
     r('POST', '/v1/payments', 'terminal', (c) => ok(s.payments.pay(parseJsonBody(paymentRequestSchema, c.body), c.terminalId))),
-    r('GET', `/v1/payments/${ID}`, 'terminal', (c) => ok(s.payments.get(c.params[0]!))),
+    r('GET', `/v1/payments/${ID}`, 'terminal', (c) => ok(s.payments.get(c.params[0]!, c.terminalId))),
     r(
       'POST',
       `/v1/payments/${ID}/cancel`,
       'terminal',
       (c) => {
         parseJsonBody(empty, c.body);
-        return ok(s.payments.cancel(c.params[0]!));
+        return ok(s.payments.cancel(c.params[0]!, c.terminalId));
       },
       true,
     ),
-    r('POST', '/v1/refunds', 'terminal', (c) => ok(s.payments.refund(parseJsonBody(refundRequestSchema, c.body)))),
-    r('GET', `/v1/refunds/${ID}`, 'terminal', (c) => ok(s.payments.getRefund(c.params[0]!))),
+    r('POST', '/v1/refunds', 'terminal', (c) => ok(s.payments.refund(parseJsonBody(refundRequestSchema, c.body), c.terminalId))),
+    r('GET', `/v1/refunds/${ID}`, 'terminal', (c) => ok(s.payments.getRefund(c.params[0]!, c.terminalId))),
     r('POST', '/v1/ingest/batch', 'terminal', (c) => {
       const batch = parseJsonBody(ingestBatchSchema, c.body);
       if (batch.registerId !== c.terminalId) {
