@@ -8,6 +8,7 @@ import { parseAim, symbologyForAim } from '../framing/aim.js';
 import { isBarcodeByte } from '../framing/read-classifier.js';
 import type { BadFrame, Frame, FramerOutput } from '../framing/types.js';
 import { DEFAULT_HID_POS_LAYOUT, validateHidPosLayout, type HidPosLayout } from './hid-pos-layout.js';
+import { PendingReadDecoder, type PendingRead } from './pending-read.js';
 import { concatBytes, hexByte, type ReportDecoder } from './report-decoder.js';
 
 export interface HidPosDecoderOptions {
@@ -29,12 +30,9 @@ export const DEFAULT_HID_POS_DECODER: Omit<HidPosDecoderOptions, 'layout'> = {
   allowHighBytes: false,
 };
 
-interface Pending {
-  reports: Uint8Array[];
+interface Pending extends PendingRead {
   data: number[];
   aimId: string | undefined;
-  firstByteAt: number;
-  lastAt: number;
 }
 
 export function validateHidPosDecoderOptions(options: HidPosDecoderOptions, where = 'HID POS decoder'): void {
@@ -48,12 +46,12 @@ export function validateHidPosDecoderOptions(options: HidPosDecoderOptions, wher
   if (options.aim !== 'auto' && options.aim !== 'none') throw new TypeError(`${where}.aim must be 'auto' or 'none', got ${JSON.stringify(options.aim)}`);
 }
 
-export class HidPosDecoder implements ReportDecoder {
+export class HidPosDecoder extends PendingReadDecoder<Pending> implements ReportDecoder {
   readonly kind = 'hid-pos' as const;
   readonly options: HidPosDecoderOptions;
-  private pending: Pending | undefined;
 
   constructor(options: Partial<HidPosDecoderOptions> = {}) {
+    super();
     this.options = { ...DEFAULT_HID_POS_DECODER, layout: DEFAULT_HID_POS_LAYOUT, ...options };
     validateHidPosDecoderOptions(this.options);
   }
@@ -66,31 +64,15 @@ export class HidPosDecoder implements ReportDecoder {
     return this.pending?.data.length ?? 0;
   }
 
-  nextDeadline(): number | undefined {
-    return this.pending === undefined ? undefined : this.pending.lastAt + this.options.continuationTimeoutMs;
-  }
-
-  poll(now: number): FramerOutput[] {
-    const deadline = this.nextDeadline();
-    return deadline !== undefined && now >= deadline ? this.flush(now) : [];
-  }
-
-  flush(now: number, reason?: string): FramerOutput[] {
-    const pending = this.pending;
-    if (!pending) return [];
-    this.pending = undefined;
+  protected unfinishedReason(pending: Pending, reason: string | undefined): string {
     const what = `${pending.reports.length} report${pending.reports.length === 1 ? '' : 's'} (${pending.data.length} data bytes)`;
-    return [
-      {
-        kind: 'bad',
-        reason: reason
-          ? `${reason}: ${what} of a continued code`
-          : `missing continuation: ${what} marked "continued" and no further report within ${this.options.continuationTimeoutMs} ms`,
-        raw: concatBytes(pending.reports),
-        firstByteAt: pending.firstByteAt,
-        at: now,
-      },
-    ];
+    return reason
+      ? `${reason}: ${what} of a continued code`
+      : `missing continuation: ${what} marked "continued" and no further report within ${this.options.continuationTimeoutMs} ms`;
+  }
+
+  protected describeInProgress(pending: Pending): string {
+    return `the continued code in progress (${pending.reports.length} reports, ${pending.data.length} data bytes)`;
   }
 
   push(input: Uint8Array, now: number): FramerOutput[] {
@@ -99,21 +81,21 @@ export class HidPosDecoder implements ReportDecoder {
     const { layout } = this.options;
     const problem = this.checkReport(report);
     if (problem !== undefined) {
-      out.push(this.badWithPending(problem, report, now));
+      out.push(this.badReport(problem, report, now));
       return out;
     }
     const length = report[layout.lengthByteOffset]!;
     const data = report.subarray(layout.dataOffset, layout.dataOffset + length);
     const aimId = this.readAimField(report);
     if (aimId instanceof Error) {
-      out.push(this.badWithPending(aimId.message, report, now));
+      out.push(this.badReport(aimId.message, report, now));
       return out;
     }
     const continued = layout.continuationFlag !== null && (report[layout.continuationFlag.byteOffset]! & layout.continuationFlag.mask) !== 0;
 
     const pending = this.pending;
     if (pending && aimId !== undefined && pending.aimId !== undefined && aimId !== pending.aimId) {
-      out.push(this.badWithPending(`symbology id changed from ${pending.aimId} to ${aimId} in the middle of a continued code`, report, now));
+      out.push(this.badReport(`symbology id changed from ${pending.aimId} to ${aimId} in the middle of a continued code`, report, now));
       return out;
     }
     const current: Pending = pending ?? { reports: [], data: [], aimId, firstByteAt: now, lastAt: now };
@@ -196,19 +178,5 @@ export class HidPosDecoder implements ReportDecoder {
 
   private bad(reason: string, read: Pending, now: number): BadFrame {
     return { kind: 'bad', reason, raw: concatBytes(read.reports), firstByteAt: read.firstByteAt, at: now };
-  }
-
-  /** A bad report; when a continued code was pending it is spoilt too and reported in the same bad read. */
-  private badWithPending(reason: string, report: Uint8Array, now: number): BadFrame {
-    const pending = this.pending;
-    this.pending = undefined;
-    if (!pending) return { kind: 'bad', reason, raw: report, firstByteAt: now, at: now };
-    return {
-      kind: 'bad',
-      reason: `${reason}; the continued code in progress (${pending.reports.length} reports, ${pending.data.length} data bytes) is dropped with it`,
-      raw: concatBytes([...pending.reports, report]),
-      firstByteAt: pending.firstByteAt,
-      at: now,
-    };
   }
 }

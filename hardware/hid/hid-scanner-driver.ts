@@ -11,12 +11,11 @@
  * numbers are not stable) is found again by the vendor/product id (and serial number) it had.
  * Its timers are not unref'd: an open driver is live work, and close() clears them.
  */
-import { systemClock, type BadRead, type Clock, type ScanEvent, type ScannerDriver, type ScannerState, type ScannerStatus, type Unsubscribe } from '../../core/ports.js';
-import type { FramerOutput } from '../framing/types.js';
-import { badReadOf, scanEventOf } from '../framing/driver-events.js';
+import { systemClock, type BadRead, type Clock, type ScanEvent, type ScannerDriver, type ScannerStatus, type Unsubscribe } from '../../core/ports.js';
+import { DriverHub } from '../driver-hub.js';
+import { errorText } from '../listener-set.js';
 import { HidPosDecoder, type HidPosDecoderOptions } from './hid-pos-decoder.js';
 import {
-  ListenerSet,
   describeTarget,
   hex4,
   matchesTarget,
@@ -58,29 +57,17 @@ export class HidScannerDriver implements ScannerDriver {
   private readonly backend: HidBackend;
   private readonly decoder: ReportDecoder;
   private readonly enableReport: Uint8Array | undefined;
-  private readonly reconnectIntervalMs: number;
-  private readonly retryIfMissing: boolean;
   private readonly clock: Clock;
   private readonly fixedDescription: string | undefined;
+  /** Listeners, counters, status and the open / retry lifecycle; this class keeps the device and its reports. */
+  private readonly hub: DriverHub;
 
-  private readonly scanListeners: ListenerSet<ScanEvent>;
-  private readonly badReadListeners: ListenerSet<BadRead>;
-  private readonly statusListeners: ListenerSet<ScannerStatus>;
-
-  private state: ScannerState = 'disconnected';
-  private error: string | undefined;
-  private scans = 0;
-  private badReads = 0;
-  private lastStatusKey = '';
   /** The device as last found: lets a path target follow its scanner to a new path after a replug. */
   private knownDevice: HidDeviceInfo | undefined;
 
-  private wanted = false;
   private transport: HidTransport | undefined;
   private subscriptions: Unsubscribe[] = [];
-  private connecting: Promise<void> | undefined;
   private timeoutTimer: ReturnType<typeof setTimeout> | undefined;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(config: HidScannerConfig) {
     if (typeof config.id !== 'string' || config.id === '') throw new TypeError('HID scanner: id must be a non-empty string');
@@ -102,16 +89,22 @@ export class HidScannerDriver implements ScannerDriver {
       }
       this.enableReport = bytes;
     }
-    this.reconnectIntervalMs = config.reconnectIntervalMs ?? 1000;
-    if (!Number.isFinite(this.reconnectIntervalMs) || this.reconnectIntervalMs <= 0) {
-      throw new TypeError(`${where}: reconnectIntervalMs must be a positive number, got ${String(config.reconnectIntervalMs)}`);
-    }
-    this.retryIfMissing = config.retryIfMissing ?? true;
+    this.hub = new DriverHub({
+      driverId: this.id,
+      kind: this.kind,
+      where,
+      description: () => this.description(),
+      simulated: () => this.simulated,
+      reconnectIntervalMs: config.reconnectIntervalMs,
+      retryIfMissing: config.retryIfMissing,
+      retryWording: 'looking again every',
+      lostWording: 'looking for the device every',
+      unrefTimer: false,
+      openDevice: () => this.openTransport(),
+      currentDevice: () => this.transport,
+    });
     this.clock = config.clock ?? systemClock;
     this.fixedDescription = config.description;
-    this.scanListeners = new ListenerSet(`${where} scan`);
-    this.badReadListeners = new ListenerSet(`${where} bad read`);
-    this.statusListeners = new ListenerSet(`${where} status`);
   }
 
   get simulated(): boolean {
@@ -119,68 +112,35 @@ export class HidScannerDriver implements ScannerDriver {
   }
 
   status(): ScannerStatus {
-    return {
-      driverId: this.id,
-      kind: this.kind,
-      description: this.description(),
-      state: this.state,
-      simulated: this.simulated,
-      ...(this.error === undefined ? {} : { error: this.error }),
-      scans: this.scans,
-      badReads: this.badReads,
-    };
+    return this.hub.status();
   }
 
   onScan(listener: (event: ScanEvent) => void): Unsubscribe {
-    return this.scanListeners.add(listener);
+    return this.hub.onScan(listener);
   }
 
   onBadRead(listener: (bad: BadRead) => void): Unsubscribe {
-    return this.badReadListeners.add(listener);
+    return this.hub.onBadRead(listener);
   }
 
   onStatus(listener: (status: ScannerStatus) => void): Unsubscribe {
-    return this.statusListeners.add(listener);
+    return this.hub.onStatus(listener);
   }
 
-  async open(): Promise<void> {
-    if (this.wanted && this.transport?.isOpen) return;
-    this.wanted = true;
-    this.clearReconnect();
-    this.setState('connecting');
-    try {
-      await this.connect();
-    } catch (error) {
-      const message = errorText(error);
-      if (this.wanted) {
-        this.setState('error', this.retryIfMissing ? `${message} (looking again every ${this.reconnectIntervalMs} ms)` : message);
-        if (this.retryIfMissing) this.scheduleReconnect();
-        else this.wanted = false;
-      }
-      throw new Error(message);
-    }
+  open(): Promise<void> {
+    return this.hub.open();
   }
 
-  async close(): Promise<void> {
-    this.wanted = false;
-    this.clearReconnect();
-    await this.connecting?.catch(() => undefined);
-    const transport = this.transport;
-    if (transport) {
+  close(): Promise<void> {
+    return this.hub.close(async () => {
+      const transport = this.transport;
+      if (!transport) return;
       this.detach('closed mid-code');
       await transport.close();
-    }
-    this.setState('disconnected');
+    });
   }
 
   // ---- connection ------------------------------------------------------------------------------
-
-  private connect(): Promise<void> {
-    this.connecting ??= this.openTransport().finally(() => {
-      this.connecting = undefined;
-    });
-    return this.connecting;
-  }
 
   private async findDevice(): Promise<HidDeviceInfo | undefined> {
     const devices = await this.backend.list();
@@ -202,7 +162,7 @@ export class HidScannerDriver implements ScannerDriver {
     if (!info) throw new Error(`${where}: no device with ${describeTarget(this.target)} is plugged in`);
     const transport = this.backend.createTransport(info.path === undefined ? this.target : { path: info.path });
     await transport.open();
-    if (!this.wanted) {
+    if (!this.hub.wanted) {
       // close() ran while the device was opening
       await transport.close();
       return;
@@ -221,7 +181,7 @@ export class HidScannerDriver implements ScannerDriver {
       transport.onData((report) => this.onReport(transport, report)),
       transport.onError((error) => this.onLost(transport, `device error: ${error.message}`)),
     ];
-    this.setState('connected');
+    this.hub.setState('connected');
   }
 
   /** The device went away (unplugged) or failed: report, then look for it again. */
@@ -229,9 +189,7 @@ export class HidScannerDriver implements ScannerDriver {
     if (transport !== this.transport) return;
     this.detach('disconnected mid-code');
     void transport.close();
-    if (!this.wanted) return;
-    this.setState('disconnected', `${why}; looking for the device every ${this.reconnectIntervalMs} ms`);
-    this.scheduleReconnect();
+    this.hub.lost(why);
   }
 
   private detach(partialReason: string): void {
@@ -239,31 +197,14 @@ export class HidScannerDriver implements ScannerDriver {
     for (const unsubscribe of this.subscriptions) unsubscribe();
     this.subscriptions = [];
     this.clearTimeoutTimer();
-    for (const result of this.decoder.flush(this.clock.now(), partialReason)) this.emit(result);
-  }
-
-  private scheduleReconnect(): void {
-    if (!this.wanted || this.reconnectTimer !== undefined) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      if (!this.wanted || this.transport) return;
-      this.connect().catch((error: unknown) => {
-        if (this.state === 'error') this.setState('error', `${errorText(error)} (looking again every ${this.reconnectIntervalMs} ms)`);
-        this.scheduleReconnect();
-      });
-    }, this.reconnectIntervalMs);
-  }
-
-  private clearReconnect(): void {
-    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+    for (const result of this.decoder.flush(this.clock.now(), partialReason)) this.hub.emit(result);
   }
 
   // ---- reports ---------------------------------------------------------------------------------
 
   private onReport(transport: HidTransport, report: Uint8Array): void {
     if (transport !== this.transport) return;
-    for (const result of this.decoder.push(report, this.clock.now())) this.emit(result);
+    for (const result of this.decoder.push(report, this.clock.now())) this.hub.emit(result);
     this.clearTimeoutTimer();
     if (this.decoder.nextDeadline() !== undefined) {
       // a real timer measures the gap, so a frozen test clock cannot hold a partial code forever
@@ -273,7 +214,7 @@ export class HidScannerDriver implements ScannerDriver {
 
   private onTimeout(): void {
     this.timeoutTimer = undefined;
-    for (const result of this.decoder.flush(this.clock.now())) this.emit(result);
+    for (const result of this.decoder.flush(this.clock.now())) this.hub.emit(result);
   }
 
   private clearTimeoutTimer(): void {
@@ -281,18 +222,7 @@ export class HidScannerDriver implements ScannerDriver {
     this.timeoutTimer = undefined;
   }
 
-  // ---- events ----------------------------------------------------------------------------------
-
-  private emit(result: FramerOutput): void {
-    if (result.kind === 'frame') {
-      this.scans++;
-      this.scanListeners.emit(scanEventOf(result, this.id, this.kind));
-    } else {
-      this.badReads++;
-      this.badReadListeners.emit(badReadOf(result, this.id, this.kind));
-    }
-    this.publishStatus();
-  }
+  // ---- status ----------------------------------------------------------------------------------
 
   private description(): string {
     if (this.fixedDescription !== undefined) return this.fixedDescription;
@@ -301,22 +231,4 @@ export class HidScannerDriver implements ScannerDriver {
     const name = device ? `${device.product ?? 'scanner'} (${hex4(device.vendorId)}:${hex4(device.productId)}${device.path ? ` at ${device.path}` : ''})` : describeTarget(this.target);
     return `${this.simulated ? 'simulated ' : ''}${mode} ${name}`;
   }
-
-  private setState(state: ScannerState, error?: string): void {
-    this.state = state;
-    this.error = error;
-    this.publishStatus();
-  }
-
-  private publishStatus(): void {
-    const status = this.status();
-    const key = JSON.stringify(status);
-    if (key === this.lastStatusKey) return;
-    this.lastStatusKey = key;
-    this.statusListeners.emit(status);
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

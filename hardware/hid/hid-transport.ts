@@ -86,33 +86,3 @@ export function validateTarget(target: HidTarget, where: string): void {
     }
   }
 }
-
-/** A small listener set whose throwing listeners are logged, not propagated into the I/O loop. */
-export class ListenerSet<T> {
-  private readonly listeners = new Set<(value: T) => void>();
-
-  constructor(private readonly label: string) {}
-
-  add(listener: (value: T) => void): Unsubscribe {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  get size(): number {
-    return this.listeners.size;
-  }
-
-  emit(value: T): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(value);
-      } catch (error) {
-        console.error(`[regi] ${this.label}: a listener threw: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  }
-
-  clear(): void {
-    this.listeners.clear();
-  }
-}

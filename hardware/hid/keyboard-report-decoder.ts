@@ -9,7 +9,8 @@
  * judged by the shared framing rules (AIM id, noise, length).
  */
 import { classifyRead } from '../framing/read-classifier.js';
-import type { FramerOutput } from '../framing/types.js';
+import type { BadFrame, FramerOutput } from '../framing/types.js';
+import { PendingReadDecoder, type PendingRead } from './pending-read.js';
 import { concatBytes, hexByte, type ReportDecoder } from './report-decoder.js';
 import { KEY_ENTER, KEY_ERROR_ROLLOVER, KEY_KEYPAD_ENTER, KEY_TAB, MOD_ALT_GUI, keyName, keyToChar } from './us-keyboard-layout.js';
 
@@ -35,11 +36,8 @@ export const DEFAULT_KEYBOARD_DECODER: KeyboardDecoderOptions = {
   aim: 'auto',
 };
 
-interface Pending {
+interface Pending extends PendingRead {
   chars: string;
-  reports: Uint8Array[];
-  firstByteAt: number;
-  lastAt: number;
   /** The first reason this read cannot be a scan; it is still collected up to its suffix. */
   problem?: string;
 }
@@ -59,14 +57,14 @@ export function validateKeyboardDecoderOptions(options: KeyboardDecoderOptions, 
   if (aim !== 'auto' && aim !== 'none') throw new TypeError(`${where}.aim must be 'auto' or 'none', got ${JSON.stringify(aim)}`);
 }
 
-export class KeyboardReportDecoder implements ReportDecoder {
+export class KeyboardReportDecoder extends PendingReadDecoder<Pending> implements ReportDecoder {
   readonly kind = 'hid-keyboard' as const;
   readonly options: KeyboardDecoderOptions;
   private readonly reportLength: number;
   private held = new Set<number>();
-  private pending: Pending | undefined;
 
   constructor(options: Partial<KeyboardDecoderOptions> = {}) {
+    super();
     this.options = { ...DEFAULT_KEYBOARD_DECODER, ...options };
     validateKeyboardDecoderOptions(this.options);
     this.reportLength = this.options.reportId === null ? 8 : 9;
@@ -80,44 +78,34 @@ export class KeyboardReportDecoder implements ReportDecoder {
     return this.pending?.chars.length ?? 0;
   }
 
-  nextDeadline(): number | undefined {
-    return this.pending === undefined ? undefined : this.pending.lastAt + this.options.interKeyTimeoutMs;
+  override flush(now: number, reason?: string): FramerOutput[] {
+    const out = super.flush(now, reason);
+    // the device went away mid-read: keys it reported as held are not held on the next connection
+    if (reason && out.length > 0) this.held.clear();
+    return out;
   }
 
-  poll(now: number): FramerOutput[] {
-    const deadline = this.nextDeadline();
-    return deadline !== undefined && now >= deadline ? this.flush(now) : [];
-  }
-
-  flush(now: number, reason?: string): FramerOutput[] {
-    const pending = this.pending;
-    if (!pending) return [];
-    this.pending = undefined;
-    if (reason) this.held.clear();
+  protected unfinishedReason(pending: Pending, reason: string | undefined): string {
     const suffixes = this.options.suffixKeys.join(' or ');
     const count = `${pending.chars.length} character${pending.chars.length === 1 ? '' : 's'}`;
-    return [
-      {
-        kind: 'bad',
-        reason: reason
-          ? `${reason}: ${count} typed without ${suffixes}`
-          : `missing suffix: ${count} typed and no ${suffixes} within ${this.options.interKeyTimeoutMs} ms of the last key${pending.problem ? ` (${pending.problem})` : ''}`,
-        raw: concatBytes(pending.reports),
-        firstByteAt: pending.firstByteAt,
-        at: now,
-      },
-    ];
+    return reason
+      ? `${reason}: ${count} typed without ${suffixes}`
+      : `missing suffix: ${count} typed and no ${suffixes} within ${this.options.interKeyTimeoutMs} ms of the last key${pending.problem ? ` (${pending.problem})` : ''}`;
+  }
+
+  protected describeInProgress(pending: Pending): string {
+    return `the read in progress (${pending.chars.length} characters)`;
   }
 
   push(input: Uint8Array, now: number): FramerOutput[] {
     const out = this.poll(now);
     const report = Uint8Array.from(input);
     if (report.length !== this.reportLength) {
-      out.push(...this.badReport(`not a keyboard boot report: ${report.length} bytes, expected ${this.reportLength}`, report, now));
+      out.push(this.badKeyboardReport(`not a keyboard boot report: ${report.length} bytes, expected ${this.reportLength}`, report, now));
       return out;
     }
     if (this.options.reportId !== null && report[0] !== this.options.reportId) {
-      out.push(...this.badReport(`wrong report id ${hexByte(report[0]!)}, expected ${hexByte(this.options.reportId)}`, report, now));
+      out.push(this.badKeyboardReport(`wrong report id ${hexByte(report[0]!)}, expected ${hexByte(this.options.reportId)}`, report, now));
       return out;
     }
     const boot = this.options.reportId === null ? report : report.subarray(1);
@@ -185,21 +173,10 @@ export class KeyboardReportDecoder implements ReportDecoder {
     });
   }
 
-  /** A report that is not a boot report: reported alone, or with the read it interrupted. */
-  private badReport(reason: string, report: Uint8Array, now: number): FramerOutput[] {
-    const pending = this.pending;
-    this.pending = undefined;
+  /** A report that is not a boot report: reported alone, or with the read it interrupted; no key counts as held after it. */
+  private badKeyboardReport(reason: string, report: Uint8Array, now: number): BadFrame {
     this.held.clear();
-    if (!pending) return [{ kind: 'bad', reason, raw: report, firstByteAt: now, at: now }];
-    return [
-      {
-        kind: 'bad',
-        reason: `${reason}; the read in progress (${pending.chars.length} characters) is dropped with it`,
-        raw: concatBytes([...pending.reports, report]),
-        firstByteAt: pending.firstByteAt,
-        at: now,
-      },
-    ];
+    return this.badReport(reason, report, now);
   }
 
   private spoil(problem: string, report: Uint8Array, now: number): void {

@@ -11,7 +11,6 @@
 import type * as NodeHid from 'node-hid';
 import {
   HID_CLOSED_MESSAGE,
-  ListenerSet,
   describeTarget,
   matchesTarget,
   type HidBackend,
@@ -19,6 +18,7 @@ import {
   type HidTarget,
   type HidTransport,
 } from './hid-transport.js';
+import { ListenerSet } from '../listener-set.js';
 import type { Unsubscribe } from '../../core/ports.js';
 
 type NodeHidModule = typeof NodeHid;

@@ -15,10 +15,11 @@
 import { existsSync } from 'node:fs';
 import { ReadlineParser } from '@serialport/parser-readline';
 import { SerialPort } from 'serialport';
-import { systemClock, type BadRead, type Clock, type ScanEvent, type ScannerDriver, type ScannerState, type ScannerStatus, type Unsubscribe } from '../../core/ports.js';
+import { systemClock, type BadRead, type Clock, type ScanEvent, type ScannerDriver, type ScannerStatus, type Unsubscribe } from '../../core/ports.js';
+import { DriverHub } from '../driver-hub.js';
+import { errorText } from '../listener-set.js';
 import { LineAssembler } from '../framing/line-assembler.js';
-import { DEFAULT_FRAMING, suffixBytes, suffixName, validateFraming, type FramerOutput, type FramingOptions, type Suffix } from '../framing/types.js';
-import { badReadOf, scanEventOf } from '../framing/driver-events.js';
+import { DEFAULT_FRAMING, suffixBytes, suffixName, validateFraming, type FramingOptions, type Suffix } from '../framing/types.js';
 import { DEFAULT_LINE, validateLineSettings, type LineSettings } from './line-settings.js';
 
 export interface SerialScannerConfig extends Partial<LineSettings> {
@@ -46,41 +47,25 @@ export interface SerialScannerConfig extends Partial<LineSettings> {
   description?: string;
 }
 
-type Listener<T> = (value: T) => void;
-
 export class SerialScannerDriver implements ScannerDriver {
   readonly id: string;
   readonly kind = 'serial' as const;
   readonly path: string;
   readonly line: LineSettings;
   readonly framing: FramingOptions;
-  private readonly reconnectIntervalMs: number;
-  private readonly retryIfMissing: boolean;
   private readonly clock: Clock;
   private readonly simulated: boolean;
   private readonly description: string;
-
-  private readonly scanListeners = new Set<Listener<ScanEvent>>();
-  private readonly badReadListeners = new Set<Listener<BadRead>>();
-  private readonly statusListeners = new Set<Listener<ScannerStatus>>();
+  /** Listeners, counters, status and the open / retry lifecycle; this class keeps the port and the bytes. */
+  private readonly hub: DriverHub;
   private readonly bytesListeners = new Set<(chunk: Uint8Array, at: number) => void>();
 
-  private state: ScannerState = 'disconnected';
-  private error: string | undefined;
-  private scans = 0;
-  private badReads = 0;
-  private lastStatusKey = '';
-
-  /** True between open() and close(): the driver wants the port and retries to get it. */
-  private wanted = false;
   private port: SerialPort | undefined;
   private parser: ReadlineParser;
   private readonly assembler: LineAssembler;
-  private connecting: Promise<void> | undefined;
   private interByteTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts chunks so a deferred expiry can tell that bytes arrived after it was scheduled. */
   private chunksSeen = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(config: SerialScannerConfig) {
     if (typeof config.id !== 'string' || config.id === '') throw new TypeError('serial scanner: id must be a non-empty string');
@@ -103,11 +88,21 @@ export class SerialScannerDriver implements ScannerDriver {
       allowHighBytes: config.allowHighBytes ?? DEFAULT_FRAMING.allowHighBytes,
     };
     validateFraming(this.framing, where);
-    this.reconnectIntervalMs = config.reconnectIntervalMs ?? 1000;
-    if (!Number.isFinite(this.reconnectIntervalMs) || this.reconnectIntervalMs <= 0) {
-      throw new TypeError(`${where}: reconnectIntervalMs must be a positive number, got ${String(config.reconnectIntervalMs)}`);
-    }
-    this.retryIfMissing = config.retryIfMissing ?? true;
+    this.hub = new DriverHub({
+      driverId: this.id,
+      kind: this.kind,
+      where,
+      listenerLabel: () => where,
+      description: () => this.description,
+      simulated: () => this.simulated,
+      reconnectIntervalMs: config.reconnectIntervalMs,
+      retryIfMissing: config.retryIfMissing,
+      retryWording: 'retrying every',
+      lostWording: 'retrying every',
+      unrefTimer: true,
+      openDevice: () => this.openPort(),
+      currentDevice: () => this.port,
+    });
     this.clock = config.clock ?? systemClock;
     this.simulated = config.simulated ?? false;
     const { baudRate, dataBits, parity, stopBits } = this.line;
@@ -118,31 +113,19 @@ export class SerialScannerDriver implements ScannerDriver {
   }
 
   status(): ScannerStatus {
-    return {
-      driverId: this.id,
-      kind: this.kind,
-      description: this.description,
-      state: this.state,
-      simulated: this.simulated,
-      ...(this.error === undefined ? {} : { error: this.error }),
-      scans: this.scans,
-      badReads: this.badReads,
-    };
+    return this.hub.status();
   }
 
-  onScan(listener: Listener<ScanEvent>): Unsubscribe {
-    this.scanListeners.add(listener);
-    return () => this.scanListeners.delete(listener);
+  onScan(listener: (event: ScanEvent) => void): Unsubscribe {
+    return this.hub.onScan(listener);
   }
 
-  onBadRead(listener: Listener<BadRead>): Unsubscribe {
-    this.badReadListeners.add(listener);
-    return () => this.badReadListeners.delete(listener);
+  onBadRead(listener: (bad: BadRead) => void): Unsubscribe {
+    return this.hub.onBadRead(listener);
   }
 
-  onStatus(listener: Listener<ScannerStatus>): Unsubscribe {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+  onStatus(listener: (status: ScannerStatus) => void): Unsubscribe {
+    return this.hub.onStatus(listener);
   }
 
   /**
@@ -154,44 +137,20 @@ export class SerialScannerDriver implements ScannerDriver {
     return () => this.bytesListeners.delete(listener);
   }
 
-  async open(): Promise<void> {
-    if (this.wanted && this.port?.isOpen) return;
-    this.wanted = true;
-    this.clearReconnect();
-    this.setState('connecting');
-    try {
-      await this.connect();
-    } catch (error) {
-      const message = errorText(error);
-      if (this.wanted) {
-        this.setState('error', this.retryIfMissing ? `${message} (retrying every ${this.reconnectIntervalMs} ms)` : message);
-        if (this.retryIfMissing) this.scheduleReconnect();
-        else this.wanted = false;
-      }
-      throw new Error(message);
-    }
+  open(): Promise<void> {
+    return this.hub.open();
   }
 
-  async close(): Promise<void> {
-    this.wanted = false;
-    this.clearReconnect();
-    await this.connecting?.catch(() => undefined);
-    const port = this.port;
-    if (port) {
+  close(): Promise<void> {
+    return this.hub.close(async () => {
+      const port = this.port;
+      if (!port) return;
       this.detach(port, 'closed mid-read');
       if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
-    }
-    this.setState('disconnected');
+    });
   }
 
   // ---- connection ------------------------------------------------------------------------------
-
-  private connect(): Promise<void> {
-    this.connecting ??= this.openPort().finally(() => {
-      this.connecting = undefined;
-    });
-    return this.connecting;
-  }
 
   private async openPort(): Promise<void> {
     const where = `serial scanner "${this.id}"`;
@@ -205,7 +164,7 @@ export class SerialScannerDriver implements ScannerDriver {
         reject(new Error(`${where}: cannot open ${this.path}: ${error.message}${hint}`));
       }),
     );
-    if (!this.wanted) {
+    if (!this.hub.wanted) {
       // close() ran while the port was opening
       await new Promise<void>((resolve) => port.close(() => resolve()));
       return;
@@ -219,16 +178,14 @@ export class SerialScannerDriver implements ScannerDriver {
       this.onLost(port, `port error: ${error.message}`);
       if (port.isOpen) port.close(() => undefined);
     });
-    this.setState('connected');
+    this.hub.setState('connected');
   }
 
   /** The device went away (unplugged, socat killed) or failed: report and retry. */
   private onLost(port: SerialPort, why: string): void {
     if (port !== this.port) return;
     this.detach(port, 'disconnected mid-read');
-    if (!this.wanted) return;
-    this.setState('disconnected', `${why}; retrying every ${this.reconnectIntervalMs} ms`);
-    this.scheduleReconnect();
+    this.hub.lost(why);
   }
 
   private detach(port: SerialPort, partialReason: string): void {
@@ -241,25 +198,7 @@ export class SerialScannerDriver implements ScannerDriver {
     this.clearInterByte();
     const bad = this.assembler.expire(this.clock.now(), `${partialReason}: ${this.assembler.length} bytes received without a suffix`);
     this.parser = this.newParser();
-    if (bad) this.emit(bad);
-  }
-
-  private scheduleReconnect(): void {
-    if (!this.wanted || this.reconnectTimer !== undefined) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      if (!this.wanted || this.port) return;
-      this.connect().catch((error: unknown) => {
-        if (this.state === 'error') this.setState('error', `${errorText(error)} (retrying every ${this.reconnectIntervalMs} ms)`);
-        this.scheduleReconnect();
-      });
-    }, this.reconnectIntervalMs);
-    this.reconnectTimer.unref?.();
-  }
-
-  private clearReconnect(): void {
-    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+    if (bad) this.hub.emit(bad);
   }
 
   // ---- bytes -----------------------------------------------------------------------------------
@@ -290,11 +229,11 @@ export class SerialScannerDriver implements ScannerDriver {
     for (let line = this.parser.read() as string | Buffer | null; line !== null; line = this.parser.read() as string | Buffer | null) {
       const length = typeof line === 'string' ? Buffer.byteLength(line, 'latin1') : line.length;
       const result = this.assembler.complete(length);
-      if (result) this.emit(result);
+      if (result) this.hub.emit(result);
     }
     const overflow = this.assembler.checkOverflow(at);
     if (overflow.dropped) this.parser = this.newParser();
-    if (overflow.bad) this.emit(overflow.bad);
+    if (overflow.bad) this.hub.emit(overflow.bad);
     this.clearInterByte();
     if (this.assembler.length > 0) {
       this.interByteTimer = setTimeout(() => this.onInterByteTimeout(), this.framing.interByteTimeoutMs);
@@ -315,7 +254,7 @@ export class SerialScannerDriver implements ScannerDriver {
       if (seen !== this.chunksSeen || this.interByteTimer !== undefined) return;
       const bad = this.assembler.expire(this.clock.now());
       this.parser = this.newParser();
-      if (bad) this.emit(bad);
+      if (bad) this.hub.emit(bad);
     });
   }
 
@@ -323,46 +262,4 @@ export class SerialScannerDriver implements ScannerDriver {
     if (this.interByteTimer !== undefined) clearTimeout(this.interByteTimer);
     this.interByteTimer = undefined;
   }
-
-  // ---- events ----------------------------------------------------------------------------------
-
-  private emit(result: FramerOutput): void {
-    if (result.kind === 'frame') {
-      this.scans++;
-      notify(this.scanListeners, scanEventOf(result, this.id, this.kind), this.id);
-    } else {
-      this.badReads++;
-      notify(this.badReadListeners, badReadOf(result, this.id, this.kind), this.id);
-    }
-    this.publishStatus();
-  }
-
-  private setState(state: ScannerState, error?: string): void {
-    this.state = state;
-    this.error = error;
-    this.publishStatus();
-  }
-
-  private publishStatus(): void {
-    const status = this.status();
-    const key = JSON.stringify(status);
-    if (key === this.lastStatusKey) return;
-    this.lastStatusKey = key;
-    notify(this.statusListeners, status, this.id);
-  }
-}
-
-/** A throwing listener must not stop the byte stream or crash the process. */
-function notify<T>(listeners: Set<Listener<T>>, value: T, driverId: string): void {
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (error) {
-      console.error(`[regi] serial scanner "${driverId}": a listener threw: ${errorText(error)}`);
-    }
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

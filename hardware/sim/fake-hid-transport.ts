@@ -8,7 +8,6 @@
 import type { Unsubscribe } from '../../core/ports.js';
 import {
   HID_CLOSED_MESSAGE,
-  ListenerSet,
   describeTarget,
   matchesTarget,
   type HidBackend,
@@ -16,6 +15,7 @@ import {
   type HidTarget,
   type HidTransport,
 } from '../hid/hid-transport.js';
+import { ListenerSet } from '../listener-set.js';
 
 /** What a fake device offers the transports that open it. */
 export interface FakeHidEndpoint {
