@@ -57,6 +57,17 @@ export class SqliteAuditLog implements AuditLog {
     return this.all.all().map(rowToEntry);
   }
 
+  /** The newest entry of each actor among entries of these kinds (restoring PIN lockouts after a restart). */
+  latestPerActor(kinds: readonly string[]): AuditEntry[] {
+    if (kinds.length === 0) return [];
+    const marks = kinds.map(() => '?').join(', ');
+    return (
+      this.db
+        .prepare<string[], Row>(`SELECT * FROM audit_log WHERE seq IN (SELECT MAX(seq) FROM audit_log WHERE kind IN (${marks}) GROUP BY actor) ORDER BY seq`)
+        .all(...kinds)
+    ).map(rowToEntry);
+  }
+
   verify(): ChainVerdict {
     const rows = this.all.all();
     const entries: AuditEntry[] = [];

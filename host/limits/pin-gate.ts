@@ -6,7 +6,8 @@
  * Attempts for one staff id are checked one at a time, so firing many guesses at once cannot slip
  * past the limit while the slow hashes are running. Unknown staff ids cost the same hash (against a
  * dummy record) and are limited the same way, so they cannot be told apart by timing or lockout.
- * The counters live in memory: a restart clears them (the audit log keeps the history).
+ * The counters live in memory and are restored at start from each staff id's last attempt in the audit log
+ * (`restored`), so restarting the register neither unlocks an id nor resets its failure count.
  */
 import type { Clock } from '../../core/ports.js';
 import type {
@@ -27,6 +28,8 @@ export interface PinGateOptions {
   lockMs?: number;
   /** Checked against for unknown staff ids; made once, with the default cost, when absent. */
   dummyRecord?: PinRecord;
+  /** Counters as the last run left them (from the audit log); expired locks and zero counts are ignored. */
+  restored?: Iterable<{ staffId: string; failures: number; lockedUntil?: number }>;
 }
 
 interface Counter {
@@ -45,6 +48,11 @@ export class PinGate implements ManagerPinVerifier {
     this.maxFailures = options.maxFailures ?? 5;
     this.lockMs = options.lockMs ?? 5 * 60_000;
     if (options.dummyRecord) this.dummy = Promise.resolve(options.dummyRecord);
+    const now = options.clock.now();
+    for (const r of options.restored ?? []) {
+      if (r.lockedUntil !== undefined && r.lockedUntil > now) this.counters.set(r.staffId, { failures: r.failures, lockedUntil: r.lockedUntil });
+      else if (r.lockedUntil === undefined && r.failures > 0) this.counters.set(r.staffId, { failures: r.failures });
+    }
   }
 
   verify(staffId: string, pin: string, purpose: string): Promise<PinCheckResult> {

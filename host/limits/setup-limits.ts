@@ -4,7 +4,7 @@
  * the PIN gate (every attempt audited), wallet history and the journal that records each sale's version.
  */
 import { randomUUID } from 'node:crypto';
-import { pinAttemptEvent } from '../../core/domain/audit/limit-events.js';
+import { PIN_ATTEMPT_KINDS, pinAttemptEvent } from '../../core/domain/audit/limit-events.js';
 import type { WalletSpendHistory } from '../../core/domain/limits/wallet-history.js';
 import { createRegisterLimits, type RegisterLimits } from '../../core/limits/register-limits.js';
 import type { Clock, SaleJournal } from '../../core/ports.js';
@@ -44,7 +44,12 @@ export async function setupLimits(store: RegisterStore, clock: Clock, options: {
     }
   }
   const audit = new SqliteAuditLog(store.db, nodeSha256);
-  const pins = new PinGate({ directory: staff, clock, onAttempt: (attempt) => audit.append(pinAttemptEvent(attempt)) });
+  const pins = new PinGate({
+    directory: staff,
+    clock,
+    onAttempt: (attempt) => audit.append(pinAttemptEvent(attempt)),
+    restored: restoredPinCounters(audit),
+  });
   const history: WalletSpendHistory | undefined = hasTable(store, 'wallet_redemptions')
     ? new SqliteWalletSpendHistory(store.db, store.journal)
     : undefined;
@@ -67,4 +72,13 @@ export async function setupLimits(store: RegisterStore, clock: Clock, options: {
 
 function hasTable(store: RegisterStore, name: string): boolean {
   return store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Each staff id's failure count and lock as its last PIN attempt in the audit log left them. */
+function restoredPinCounters(audit: SqliteAuditLog): { staffId: string; failures: number; lockedUntil?: number }[] {
+  return audit.latestPerActor(PIN_ATTEMPT_KINDS).map((entry) => {
+    const failures = typeof entry.details['failures'] === 'number' ? entry.details['failures'] : 0;
+    const lockedUntil = entry.details['lockedUntil'];
+    return { staffId: entry.actor, failures, ...(typeof lockedUntil === 'number' ? { lockedUntil } : {}) };
+  });
 }

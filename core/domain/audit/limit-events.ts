@@ -46,6 +46,9 @@ export function limitOverrideEvent(args: {
 }
 
 /** A manager PIN attempt as an audit event: a success, a failure, or the failure that locked the id. */
+/** The audit kinds a manager PIN attempt is written as (pinAttemptEvent). */
+export const PIN_ATTEMPT_KINDS = ['manager.login', 'manager.loginFailed', 'manager.locked'] as const;
+
 export function pinAttemptEvent(attempt: PinAttempt): AuditEvent {
   const kind = attempt.outcome === 'ok' ? 'manager.login' : attempt.lockedUntil !== undefined && attempt.outcome !== 'locked' ? 'manager.locked' : 'manager.loginFailed';
   return {
