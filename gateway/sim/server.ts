@@ -9,6 +9,7 @@ import type { GatewayInfo } from '../protocol/admin-wire.js';
 import { DEFAULT_BRAND, DEFAULT_STEP_SECONDS, type CodeFormat } from './codes.js';
 import { openGatewayDb } from './db.js';
 import { GatewayError } from './errors.js';
+import { refuseIfServed } from './data-dir-lock.js';
 import { FaultBox, type ActiveFault } from './faults.js';
 import { GroupCommit } from './group-commit.js';
 import { errorReply, readBody, send, type Reply } from './http-util.js';
@@ -76,6 +77,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const codeFormat: CodeFormat = { brand, stepSeconds: options.stepSeconds ?? DEFAULT_STEP_SECONDS };
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
 
+  await refuseIfServed(gatewayInfoPath(options.dataDir), options.dataDir);
   const db = openGatewayDb(options.dataDir, clock);
   const wallets = new Wallets(db, clock, codeFormat);
   const events = new EventEmitter<GatewayEvents>();
