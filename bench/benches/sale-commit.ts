@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openRegisterStore } from '../../db/register-store.js';
 import type { Bench, BenchContext } from '../bench.js';
 import { describeMs, summarize } from '../stats.js';
@@ -29,6 +30,8 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
   const store = openRegisterStore(ctx.dir);
   const rawFile = join(ctx.dir, 'raw-fdatasync.bin');
   const fd = openSync(rawFile, 'w+');
+  /** The floor of any SQLite write here: one row of a sale's size, one transaction, same settings (logged). */
+  const floor = openFloorTable(ctx.dir);
   try {
     const block = Buffer.alloc(BLOCK, 0x5a);
     for (let slot = 0; slot < SLOTS; slot++) writeSync(fd, block, 0, BLOCK, slot * BLOCK);
@@ -38,6 +41,7 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
     const raw: number[] = [];
     /** The same commit with synchronous=OFF: SQLite's CPU and WAL writes without the sync (a breakdown, not a row). */
     const unsynced: number[] = [];
+    const oneRow: number[] = [];
     const base = Date.now();
     for (let i = 0; i < warmUp + count; i++) {
       const sale = benchSale(store.registerId, randomUUID(), i, base + i);
@@ -57,7 +61,13 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
       store.journal.commitSale(unsyncedSale);
       const unsyncedMs = performance.now() - t;
       store.db.pragma('synchronous = FULL');
+
+      const payload = JSON.stringify(unsyncedSale);
+      t = performance.now();
+      floor.insert(payload);
+      const oneRowMs = performance.now() - t;
       if (i < warmUp) continue;
+      oneRow.push(oneRowMs);
       commit.push(commitMs);
       raw.push(rawMs);
       unsynced.push(unsyncedMs);
@@ -67,6 +77,8 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
     ctx.log(`commit: commitSale ${describeMs(c)}`);
     ctx.log(`commit: raw 4 KiB pwrite + fdatasync ${describeMs(r)}`);
     ctx.log(`commit:   the same commitSale with synchronous=OFF (CPU and WAL writes, no sync) ${describeMs(summarize(unsynced))}`);
+    const o = summarize(oneRow);
+    ctx.log(`commit:   one-row SQLite transaction (the sale as one JSON row, WAL, synchronous=FULL) ${describeMs(o)} = ${(o.p50 / r.p50).toFixed(2)} x raw at p50`);
     const commitRate = (count * 1000) / (c.mean * count);
     const rawRate = (count * 1000) / (r.mean * count);
     ctx.log(`commit: ${commitRate.toFixed(0)} sales/s vs ${rawRate.toFixed(0)} raw syncs/s (sequential, one at a time)`);
@@ -94,5 +106,17 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
   } finally {
     closeSync(fd);
     store.close();
+    floor.close();
   }
+}
+
+/** A database beside the store with one table of JSON rows: what a single-row durable write costs on this fs. */
+function openFloorTable(dir: string): { insert(payload: string): void; close(): void } {
+  const db = new Database(join(dir, 'one-row-floor.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE IF NOT EXISTS journal (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
+  const insert = db.prepare<[string]>('INSERT INTO journal (payload) VALUES (?)');
+  const write = db.transaction((payload: string) => insert.run(payload));
+  return { insert: (payload) => void write.immediate(payload), close: () => db.close() };
 }
