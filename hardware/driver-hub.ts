@@ -196,3 +196,31 @@ export class DriverHub {
     this.statusListeners.emit(status);
   }
 }
+
+/**
+ * The ScannerDriver methods a driver answers straight from its hub; the serial and HID drivers extend it and
+ * keep only what touches their device (close, and the reads).
+ */
+export abstract class HubDriver {
+  protected abstract readonly hub: DriverHub;
+
+  status(): ScannerStatus {
+    return this.hub.status();
+  }
+
+  onScan(listener: (event: ScanEvent) => void): Unsubscribe {
+    return this.hub.onScan(listener);
+  }
+
+  onBadRead(listener: (bad: BadRead) => void): Unsubscribe {
+    return this.hub.onBadRead(listener);
+  }
+
+  onStatus(listener: (status: ScannerStatus) => void): Unsubscribe {
+    return this.hub.onStatus(listener);
+  }
+
+  open(): Promise<void> {
+    return this.hub.open();
+  }
+}

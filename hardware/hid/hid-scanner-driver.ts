@@ -11,8 +11,8 @@
  * numbers are not stable) is found again by the vendor/product id (and serial number) it had.
  * Its timers are not unref'd: an open driver is live work, and close() clears them.
  */
-import { systemClock, type BadRead, type Clock, type ScanEvent, type ScannerDriver, type ScannerStatus, type Unsubscribe } from '../../core/ports.js';
-import { DriverHub } from '../driver-hub.js';
+import { systemClock, type Clock, type ScannerDriver, type Unsubscribe } from '../../core/ports.js';
+import { DriverHub, HubDriver } from '../driver-hub.js';
 import { errorText } from '../listener-set.js';
 import { HidPosDecoder, type HidPosDecoderOptions } from './hid-pos-decoder.js';
 import {
@@ -50,7 +50,7 @@ export interface HidScannerConfig {
   description?: string;
 }
 
-export class HidScannerDriver implements ScannerDriver {
+export class HidScannerDriver extends HubDriver implements ScannerDriver {
   readonly id: string;
   readonly kind: HidScannerKind;
   readonly target: HidTarget;
@@ -60,7 +60,7 @@ export class HidScannerDriver implements ScannerDriver {
   private readonly clock: Clock;
   private readonly fixedDescription: string | undefined;
   /** Listeners, counters, status and the open / retry lifecycle; this class keeps the device and its reports. */
-  private readonly hub: DriverHub;
+  protected readonly hub: DriverHub;
 
   /** The device as last found: lets a path target follow its scanner to a new path after a replug. */
   private knownDevice: HidDeviceInfo | undefined;
@@ -70,6 +70,7 @@ export class HidScannerDriver implements ScannerDriver {
   private timeoutTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(config: HidScannerConfig) {
+    super();
     if (typeof config.id !== 'string' || config.id === '') throw new TypeError('HID scanner: id must be a non-empty string');
     const where = `HID scanner "${config.id}"`;
     if (config.kind !== 'hid-pos' && config.kind !== 'hid-keyboard') {
@@ -109,26 +110,6 @@ export class HidScannerDriver implements ScannerDriver {
 
   get simulated(): boolean {
     return this.backend.name === 'simulated';
-  }
-
-  status(): ScannerStatus {
-    return this.hub.status();
-  }
-
-  onScan(listener: (event: ScanEvent) => void): Unsubscribe {
-    return this.hub.onScan(listener);
-  }
-
-  onBadRead(listener: (bad: BadRead) => void): Unsubscribe {
-    return this.hub.onBadRead(listener);
-  }
-
-  onStatus(listener: (status: ScannerStatus) => void): Unsubscribe {
-    return this.hub.onStatus(listener);
-  }
-
-  open(): Promise<void> {
-    return this.hub.open();
   }
 
   close(): Promise<void> {

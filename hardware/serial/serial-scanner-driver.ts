@@ -15,8 +15,8 @@
 import { existsSync } from 'node:fs';
 import { ReadlineParser } from '@serialport/parser-readline';
 import { SerialPort } from 'serialport';
-import { systemClock, type BadRead, type Clock, type ScanEvent, type ScannerDriver, type ScannerStatus, type Unsubscribe } from '../../core/ports.js';
-import { DriverHub } from '../driver-hub.js';
+import { systemClock, type Clock, type ScannerDriver, type Unsubscribe } from '../../core/ports.js';
+import { DriverHub, HubDriver } from '../driver-hub.js';
 import { errorText } from '../listener-set.js';
 import { LineAssembler } from '../framing/line-assembler.js';
 import { DEFAULT_FRAMING, suffixBytes, suffixName, validateFraming, type FramingOptions, type Suffix } from '../framing/types.js';
@@ -47,7 +47,7 @@ export interface SerialScannerConfig extends Partial<LineSettings> {
   description?: string;
 }
 
-export class SerialScannerDriver implements ScannerDriver {
+export class SerialScannerDriver extends HubDriver implements ScannerDriver {
   readonly id: string;
   readonly kind = 'serial' as const;
   readonly path: string;
@@ -57,7 +57,7 @@ export class SerialScannerDriver implements ScannerDriver {
   private readonly simulated: boolean;
   private readonly description: string;
   /** Listeners, counters, status and the open / retry lifecycle; this class keeps the port and the bytes. */
-  private readonly hub: DriverHub;
+  protected readonly hub: DriverHub;
   private readonly bytesListeners = new Set<(chunk: Uint8Array, at: number) => void>();
 
   private port: SerialPort | undefined;
@@ -68,6 +68,7 @@ export class SerialScannerDriver implements ScannerDriver {
   private chunksSeen = 0;
 
   constructor(config: SerialScannerConfig) {
+    super();
     if (typeof config.id !== 'string' || config.id === '') throw new TypeError('serial scanner: id must be a non-empty string');
     const where = `serial scanner "${config.id}"`;
     if (typeof config.path !== 'string' || config.path === '') throw new TypeError(`${where}: path must be a non-empty device path`);
@@ -112,22 +113,6 @@ export class SerialScannerDriver implements ScannerDriver {
     this.parser = this.newParser();
   }
 
-  status(): ScannerStatus {
-    return this.hub.status();
-  }
-
-  onScan(listener: (event: ScanEvent) => void): Unsubscribe {
-    return this.hub.onScan(listener);
-  }
-
-  onBadRead(listener: (bad: BadRead) => void): Unsubscribe {
-    return this.hub.onBadRead(listener);
-  }
-
-  onStatus(listener: (status: ScannerStatus) => void): Unsubscribe {
-    return this.hub.onStatus(listener);
-  }
-
   /**
    * Every chunk as the port delivered it, before framing: for byte monitors, capture and replay, and
    * tests that must know bytes arrived before acting.
@@ -135,10 +120,6 @@ export class SerialScannerDriver implements ScannerDriver {
   onBytes(listener: (chunk: Uint8Array, at: number) => void): Unsubscribe {
     this.bytesListeners.add(listener);
     return () => this.bytesListeners.delete(listener);
-  }
-
-  open(): Promise<void> {
-    return this.hub.open();
   }
 
   close(): Promise<void> {
