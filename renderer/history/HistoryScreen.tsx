@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { SaleSearchResult } from '../../core/records/records-types.js';
 import type { RegisterConnection } from '../connection/types.js';
-import { formatYen } from '../i18n/format.js';
+import { formatStoreDateTime, formatYen } from '../i18n/format.js';
 import type { UiKey } from '../i18n/translate.js';
 import { ReceiptPanel } from '../receipt/ReceiptPanel.js';
 import { PageShell, useConnected, usePageLang, type T } from '../records/page-shell.js';
@@ -14,12 +14,6 @@ import { EMPTY_FIELDS, jstDay, PAGE_SIZE, toQuery, type SearchFields } from './s
 function hashParam(name: string): string | null {
   const query = window.location.hash.split('?')[1] ?? '';
   return new URLSearchParams(query).get(name);
-}
-
-/** 2026-04-01 10:30 in JST, whatever the browser's zone. */
-function jstDateTime(epochMs: number): string {
-  const iso = new Date(epochMs + 9 * 3_600_000).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 const FIELDS: readonly { name: keyof SearchFields; label: UiKey; type: 'date' | 'text'; inputMode?: 'numeric' }[] = [
@@ -172,7 +166,7 @@ function ResultsPanel(props: {
                   </button>
                 </td>
                 <td data-dynamic="time" title={jstDay(s.completedAt)}>
-                  {jstDateTime(s.completedAt)}
+                  {formatStoreDateTime(s.completedAt)}
                 </td>
                 <td>{s.tenderKinds.map((k) => t(k === 'cash' ? 'tenderCash' : 'tenderWallet')).join(' + ')}</td>
                 <td className="col-num">{formatYen(s.total)}</td>

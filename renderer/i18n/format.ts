@@ -11,3 +11,13 @@ export function formatTime(epochMs: number): string {
   const d = new Date(epochMs);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
+
+/**
+ * 2026-04-01 10:30 (or 10:30:05 with seconds) in the store's time (JST), whatever the browser's zone; the same in
+ * Japanese and English, so a time reads the same on every screen and in both languages.
+ */
+export function formatStoreDateTime(epochMs: number, options: { seconds?: boolean } = {}): string {
+  if (!Number.isFinite(epochMs)) return '?';
+  const iso = new Date(epochMs + 9 * 3_600_000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, options.seconds ? 19 : 16)}`;
+}

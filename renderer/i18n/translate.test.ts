@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { MESSAGE_CODES, type MessageCode, type MessageParams } from '../../core/domain/messages.js';
 import { LANGS } from './dictionary.js';
 import { en } from './en.js';
-import { formatYen } from './format.js';
+import { formatStoreDateTime, formatYen } from './format.js';
 import { ja } from './ja.js';
 import { DICTIONARIES, LANG_STORAGE_KEY, loadLang, saveLang, translate } from './translate.js';
 
@@ -110,6 +110,15 @@ describe('formatYen', () => {
     assert.equal(formatYen(1000000), '¥1,000,000');
     assert.equal(formatYen(-1234), '-¥1,234');
     assert.equal(formatYen(Number.NaN), '¥?');
+  });
+});
+
+describe('formatStoreDateTime', () => {
+  test("the store's time (JST) in one form for both languages, with seconds where asked", () => {
+    const at = Date.UTC(2026, 10, 24, 15, 4, 5); // 2026-11-25 00:04:05 in Tokyo
+    assert.equal(formatStoreDateTime(at), '2026-11-25 00:04');
+    assert.equal(formatStoreDateTime(at, { seconds: true }), '2026-11-25 00:04:05');
+    assert.equal(formatStoreDateTime(Number.NaN), '?');
   });
 });
 

@@ -14,6 +14,7 @@ import { LangToggle, useLang, type T } from '../i18n/LangToggle.js';
 import { fillText } from '../i18n/screens-text.js';
 import { OutboxPanel } from './OutboxPanel.js';
 import { RuleRow } from './RuleEditor.js';
+import { formatStoreDateTime } from '../i18n/format.js';
 
 const section = { background: '#fff', border: '1px solid #ccd', borderRadius: 6, padding: 12, marginBottom: 12 } as const;
 
@@ -21,8 +22,9 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Audit and rule times to the second, in the store's time and the same form in both languages. */
 function time(ms: number): string {
-  return new Date(ms).toLocaleString('ja-JP');
+  return formatStoreDateTime(ms, { seconds: true });
 }
 
 const NEW_RULE: LimitRule = {
