@@ -86,8 +86,33 @@ function openWindows(): void {
   } catch (error) {
     log(`${messageOf(error)}; opening the customer window`);
   }
-  const displays = screen.getAllDisplays().map((d) => ({ id: d.id, workArea: d.workArea }));
-  for (const plan of planWindows(displays, screen.getPrimaryDisplay().id, { customer })) createWindow(plan);
+  for (const plan of planWindows(currentDisplays(), screen.getPrimaryDisplay().id, { customer })) createWindow(plan);
+  // A customer monitor plugged in, unplugged or resized later: the customer window moves to where the plan puts it now.
+  screen.on('display-added', () => placeCustomerWindow());
+  screen.on('display-removed', () => placeCustomerWindow());
+  screen.on('display-metrics-changed', () => placeCustomerWindow());
+}
+
+function currentDisplays(): { id: number; workArea: Electron.Rectangle }[] {
+  return screen.getAllDisplays().map((d) => ({ id: d.id, workArea: d.workArea }));
+}
+
+function placeCustomerWindow(): void {
+  const win = windows.get('customer');
+  if (!win || win.isDestroyed()) return;
+  let plan: WindowPlan | undefined;
+  try {
+    plan = planWindows(currentDisplays(), screen.getPrimaryDisplay().id, { customer: true }).find((p) => p.role === 'customer');
+  } catch (error) {
+    log(`customer window left where it is: ${messageOf(error)}`);
+    return;
+  }
+  if (!plan) return;
+  // Leave full screen first: bounds cannot move a full-screen window to another display.
+  if (win.isFullScreen()) win.setFullScreen(false);
+  win.setBounds(plan.bounds);
+  if (plan.fullscreen) win.setFullScreen(true);
+  log(`customer window placed ${plan.fullscreen ? 'full screen ' : ''}at ${plan.bounds.x},${plan.bounds.y} ${plan.bounds.width}x${plan.bounds.height}`);
 }
 
 async function handleCall(
