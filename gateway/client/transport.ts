@@ -20,6 +20,10 @@ export interface SignedTransportOptions {
 
 /** One signed request with a hard timeout covering headers and body. Never throws. */
 export async function signedAttempt(opts: SignedTransportOptions, method: string, path: string, bodyText: string): Promise<Attempt> {
+  return attempt(`${opts.baseUrl}${path}`, method, signedHeaders(opts, method, path, bodyText), method === 'GET' ? undefined : bodyText, opts.timeoutMs);
+}
+
+function signedHeaders(opts: SignedTransportOptions, method: string, path: string, bodyText: string): Record<string, string> {
   const timestamp = String(opts.clock.now());
   // 122 random bits; randomUUID draws from a cached entropy pool instead of a getrandom call per request.
   const nonce = randomUUID().replaceAll('-', '');
@@ -30,15 +34,21 @@ export async function signedAttempt(opts: SignedTransportOptions, method: string
     [SIGNATURE_HEADERS.signature]: signRequest(opts.key, method, path, timestamp, nonce, bodyText),
   };
   if (method !== 'GET') headers['content-type'] = 'application/json';
-  return attempt(`${opts.baseUrl}${path}`, method, headers, method === 'GET' ? undefined : bodyText, opts.timeoutMs);
+  return headers;
 }
 
 /**
  * Kept-alive connections per origin: a new TCP connection per request cost the gateway an accept and the client a
- * connect on every call. Idle sockets close before the server's keep-alive timeout (Node honours its hint) and do
- * not keep the process alive.
+ * connect on every call. An idle socket is closed after IDLE_SOCKET_MS, before a Node server's default 5 s
+ * keep-alive timeout can close it under a request (Node 20's agent ignores the server's Keep-Alive hint): such a
+ * reset would make a payment's outcome unknown (safe, but the cashier waits for the query). Idle sockets do not
+ * keep the process alive.
  */
-const agents = { http: new HttpAgent({ keepAlive: true, scheduling: 'lifo' }), https: new HttpsAgent({ keepAlive: true, scheduling: 'lifo' }) };
+const IDLE_SOCKET_MS = 4_000;
+const agents = {
+  http: new HttpAgent({ keepAlive: true, scheduling: 'lifo', timeout: IDLE_SOCKET_MS }),
+  https: new HttpsAgent({ keepAlive: true, scheduling: 'lifo', timeout: IDLE_SOCKET_MS }),
+};
 
 /**
  * One HTTP exchange with a hard timeout covering headers and body. Never throws. "refused" is reported only when a
