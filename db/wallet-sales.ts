@@ -91,10 +91,14 @@ export class SqliteWalletSales implements WalletSaleCommitter, RefundLedger {
         const row = this.refundById.get(refundId);
         if (!row) throw new Error(`no refund ${refundId}`);
         if (this.completeRefund.run(completedAt, refundId).changes !== 1) throw new Error(`refund ${refundId} is not pending`);
+        // amount and at are what the back office's refund.upload contract requires (gateway/protocol/wire.ts);
+        // the split and keys follow for its books.
         const payload = {
           refundId,
           saleId: row.sale_id,
           registerId,
+          amount: row.wallet_amount + row.cash_amount,
+          at: completedAt,
           walletAmount: row.wallet_amount,
           cashAmount: row.cash_amount,
           merchantPaymentId: row.merchant_payment_id,

@@ -14,6 +14,7 @@ import { startTestGateway, type TestGateway } from '../gateway/sim/test-support.
 import type { GatewayLink } from './back-office-setup.js';
 import { createRegister } from './create-register.js';
 import { setupWallet, type WalletSetup } from './wallet-setup.js';
+import { INGEST_PAYLOAD_SCHEMAS } from '../gateway/protocol/wire.js';
 
 const ONIGIRI = '4987301000105';
 const TEA = '4962106000109';
@@ -331,8 +332,12 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     assert.deepEqual([refund.walletAmount, refund.cashAmount], [200, total - 200]);
     assert.equal(row(wallet, part.merchantPaymentId).state, 'REFUNDED');
     assert.equal(await balance(w.walletId), 10_000);
-    const outbox = store.db.prepare("SELECT idempotency_key FROM outbox WHERE topic = 'refund.upload'").all() as { idempotency_key: string }[];
-    assert.ok(outbox.some((o) => o.idempotency_key === `refund-${refund.refundId}`));
+    const outbox = store.db.prepare("SELECT idempotency_key, payload FROM outbox WHERE topic = 'refund.upload'").all() as { idempotency_key: string; payload: string }[];
+    const queued = outbox.find((o) => o.idempotency_key === `refund-${refund.refundId}`);
+    assert.ok(queued, 'the refund is queued for the back office');
+    // What the back office's ingest checks this topic against: a refund it refused would sit parked forever.
+    const contract = INGEST_PAYLOAD_SCHEMAS['refund.upload'].safeParse(JSON.parse(queued.payload));
+    assert.ok(contract.success, `refund.upload payload breaks the back office contract: ${contract.error?.message ?? ''}`);
     await assert.rejects(register.refundSale({ saleId: sale.saleId }), /refunded already/);
     const spent = new SqliteWalletSpendHistory(store.db, store.journal).spentInWindow(w.walletId, gw.clock.now() - 86_400_000, { kind: 'basket' });
     assert.equal(spent.amount, 0, 'a refunded sale no longer counts toward the wallet limits');
