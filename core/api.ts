@@ -71,7 +71,8 @@ export interface RegisterApi {
   /** Cashier abort: stops code entry, cancels a running wallet payment, or cancels a paid wallet part of the open sale. */
   abortWallet(): Promise<RegisterState>;
   /** Refunds a completed sale: its wallet part through the gateway (own idempotency key), the rest as cash. */
-  refundSale(request: { saleId: string; managerSession?: string }): Promise<SaleRefund>;
+  /** Manager only: `managerSession` from managerLogin; the refund records that manager's staff id. */
+  refundSale(request: { saleId: string; managerSession: string }): Promise<SaleRefund>;
   // ---- purchase limits, age confirmation, manager console (docs/limits.md) ----
   /** Approves the pending override with a manager's PIN and a reason, then applies the held change. */
   approveOverride(request: Limits.ApproveOverrideRequest): Promise<RegisterState>;

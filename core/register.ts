@@ -46,7 +46,8 @@ export interface RegisterDeps {
   /** Delivery to the back office (outbox): shown in the state, listed and retried from the manager console. */
   sync?: SyncMonitor;
   /** Refuses (throws RegisterError 'unauthorized') unless the token is a live manager session. */
-  requireManager?: (session: string) => void;
+  /** The manager behind a live manager session; throws RegisterError 'unauthorized' otherwise. */
+  requireManager?: (session: string) => { staffId: string };
   /** The store's barcode classifier (with its in-store price-embedded layouts); default: no layouts. */
   classify?: BarcodeClassifier;
   /** Purchase limits, age confirmation and the manager console (core/limits/); absent: none of them. */
@@ -307,8 +308,10 @@ export class Register implements RegisterApi {
     return this.snapshot();
   }
 
-  async refundSale(request: { saleId: string; managerSession?: string }): Promise<SaleRefund> {
-    return this.walletTender().refund(this.walletView, request.saleId, request.managerSession);
+  /** Money goes back: only with a live manager session, and the refund records which manager approved it. */
+  async refundSale(request: { saleId: string; managerSession: string }): Promise<SaleRefund> {
+    const manager = this.managerOnly(request.managerSession);
+    return this.walletTender().refund(this.walletView, request.saleId, manager.staffId);
   }
 
   async newSale(): Promise<RegisterState> {
@@ -354,10 +357,10 @@ export class Register implements RegisterApi {
     return new RegisterRecords(this.deps.records, this.deps.clock);
   }
 
-  private managerOnly(session: string): void {
+  private managerOnly(session: string): { staffId: string } {
     // Closed by default: without a manager check wired in, the queue is not shown or touched through the API.
     if (!this.deps.requireManager) throw new RegisterError('not-available', 'the manager console is not set up on this register');
-    this.deps.requireManager(session);
+    return this.deps.requireManager(session);
   }
 
   private syncMonitor(): SyncMonitor {

@@ -80,7 +80,7 @@ export class SqliteWalletSales implements WalletSaleCommitter, RefundLedger {
       cash_amount: r.cashAmount,
       merchant_payment_id: r.merchantPaymentId,
       merchant_refund_id: r.merchantRefundId,
-      manager_session: r.managerSession,
+      manager_session: r.approvedBy,
       created_at: r.createdAt,
     });
   }
@@ -103,7 +103,7 @@ export class SqliteWalletSales implements WalletSaleCommitter, RefundLedger {
           cashAmount: row.cash_amount,
           merchantPaymentId: row.merchant_payment_id,
           merchantRefundId: row.merchant_refund_id,
-          managerSession: row.manager_session,
+          approvedBy: row.manager_session,
           completedAt,
         };
         this.insertOutbox.run(REFUND_UPLOAD_TOPIC, `refund-${refundId}`, JSON.stringify(payload), completedAt, completedAt);
@@ -124,7 +124,7 @@ function fromRow(row: RefundRow): RefundRecord {
     cashAmount: row.cash_amount,
     merchantPaymentId: row.merchant_payment_id,
     merchantRefundId: row.merchant_refund_id,
-    managerSession: row.manager_session,
+    approvedBy: row.manager_session,
     createdAt: row.created_at,
     state: row.state,
   };

@@ -25,7 +25,7 @@ export const METHOD_PARAMS = {
     amount: z.number().int('must be a whole number of yen').min(1).max(10_000_000).optional(),
   }),
   abortWallet: z.undefined(),
-  refundSale: z.strictObject({ saleId: z.string().uuid('must be a sale id (UUID)'), managerSession: z.string().min(1).max(200).optional() }),
+  refundSale: z.strictObject({ saleId: z.string().uuid('must be a sale id (UUID)'), managerSession: z.string().min(1, 'a manager session is required (managerLogin)').max(200) }),
   outboxList: z.strictObject({
     session: z.string().min(1, 'log in to the manager console first').max(256),
     states: z.array(z.enum(['pending', 'sent', 'parked'])).min(1, 'name at least one state').max(3),

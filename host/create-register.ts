@@ -20,7 +20,7 @@ export interface RegisterWiring {
   scanners?: readonly ScannerDriver[];
   newId?: () => string;
   sync?: SyncMonitor;
-  requireManager?: (session: string) => void;
+  requireManager?: (session: string) => { staffId: string };
   /** Purchase limits, age confirmation, manager console (host/limits/setup-limits.ts). */
   limits?: RegisterLimits;
   /** Wallet barcode payments (host/wallet-setup.ts). */

@@ -15,6 +15,7 @@ import type { GatewayLink } from './back-office-setup.js';
 import { createRegister } from './create-register.js';
 import { setupWallet, type WalletSetup } from './wallet-setup.js';
 import { INGEST_PAYLOAD_SCHEMAS } from '../gateway/protocol/wire.js';
+import { RegisterError } from '../core/api.js';
 
 const ONIGIRI = '4987301000105';
 const TEA = '4962106000109';
@@ -24,6 +25,8 @@ const TEA = '4962106000109';
  * sandbox gateway (HTTP, signed) with faults injected. The gateway's clock is advanced instead of sleeping.
  * At the end: no payment charged twice, every unknown outcome settled, balances reconcile to the yen.
  */
+const MANAGER_SESSION = 'manager-session-token';
+
 describe('wallet tender against the sandbox gateway and the real database', () => {
   let gw: TestGateway;
   let dataDir: string;
@@ -98,6 +101,10 @@ describe('wallet tender against the sandbox gateway and the real database', () =
       catalog: store.catalog,
       journal: store.journal,
       clock: gw.clock,
+      requireManager: (session) => {
+        if (session !== MANAGER_SESSION) throw new RegisterError('unauthorized', 'manager session missing or expired');
+        return { staffId: 'M001' };
+      },
       ...(wallet.tender ? { wallet: wallet.tender } : {}),
     });
     return { register, wallet };
@@ -328,7 +335,9 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     const w = await walletWith(10_000);
     const part = await register.payWallet({ code: await w.code(), amount: 200 });
     const sale = await register.payCash({ tendered: total - 200 });
-    const refund = await register.refundSale({ saleId: sale.saleId });
+    await assert.rejects(register.refundSale({ saleId: sale.saleId, managerSession: 'cashier-guess' }), /manager session/);
+    assert.equal(row(wallet, part.merchantPaymentId).state, 'SUCCEEDED', 'without a manager nothing is refunded');
+    const refund = await register.refundSale({ saleId: sale.saleId, managerSession: MANAGER_SESSION });
     assert.deepEqual([refund.walletAmount, refund.cashAmount], [200, total - 200]);
     assert.equal(row(wallet, part.merchantPaymentId).state, 'REFUNDED');
     assert.equal(await balance(w.walletId), 10_000);
@@ -338,7 +347,8 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     // What the back office's ingest checks this topic against: a refund it refused would sit parked forever.
     const contract = INGEST_PAYLOAD_SCHEMAS['refund.upload'].safeParse(JSON.parse(queued.payload));
     assert.ok(contract.success, `refund.upload payload breaks the back office contract: ${contract.error?.message ?? ''}`);
-    await assert.rejects(register.refundSale({ saleId: sale.saleId }), /refunded already/);
+    assert.equal((JSON.parse(queued.payload) as { approvedBy: string }).approvedBy, 'M001', 'the approving manager, not the session token');
+    await assert.rejects(register.refundSale({ saleId: sale.saleId, managerSession: MANAGER_SESSION }), /refunded already/);
     const spent = new SqliteWalletSpendHistory(store.db, store.journal).spentInWindow(w.walletId, gw.clock.now() - 86_400_000, { kind: 'basket' });
     assert.equal(spent.amount, 0, 'a refunded sale no longer counts toward the wallet limits');
   });

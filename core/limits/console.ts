@@ -61,9 +61,9 @@ export class LimitsConsole {
     return this.deps.sessions.login(request.managerId, request.pin);
   }
 
-  /** Throws 'unauthorized' unless the token is a live manager session (other manager-only methods use it too). */
-  requireManager(session: string): void {
-    this.deps.sessions.require(session);
+  /** The manager behind a live session; throws 'unauthorized' otherwise (other manager-only methods use it too). */
+  requireManager(session: string): { staffId: string } {
+    return this.deps.sessions.require(session);
   }
 
   managerLogout(request: SessionRequest): { loggedOut: boolean } {

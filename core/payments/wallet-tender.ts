@@ -66,7 +66,8 @@ export interface RefundRecord {
   merchantPaymentId: string | null;
   /** Gateway idempotency key of the wallet refund, stored before the request. */
   merchantRefundId: string | null;
-  managerSession: string | null;
+  /** Staff id of the manager who approved it (stored in sale_refunds.manager_session). */
+  approvedBy: string | null;
   createdAt: number;
   state: 'PENDING' | 'COMPLETED';
 }
@@ -269,7 +270,7 @@ export class WalletTender {
   }
 
   /** Refunds a completed sale: the wallet part through the gateway (own key), the cash part as cash back. */
-  async refund(view: Pick<WalletSaleView, 'say' | 'changed'>, saleId: string, managerSession?: string): Promise<SaleRefund> {
+  async refund(view: Pick<WalletSaleView, 'say' | 'changed'>, saleId: string, approvedBy: string): Promise<SaleRefund> {
     const sale = this.deps.committer.getSale(saleId);
     if (!sale) throw new RegisterError('invalid-request', `no sale ${saleId}`);
     let record = this.deps.refunds.forSale(saleId);
@@ -286,7 +287,7 @@ export class WalletTender {
         cashAmount: sale.totals.total - walletAmount,
         merchantPaymentId: wallet?.merchantPaymentId ?? null,
         merchantRefundId: wallet ? this.deps.newId() : null,
-        managerSession: managerSession ?? null,
+        approvedBy,
         createdAt: this.deps.clock.now(),
         state: 'PENDING',
       };

@@ -49,6 +49,7 @@ function setup(options: { sync?: SyncMonitor; managers?: string[] } = {}) {
       ? {
           requireManager: (session: string) => {
             if (!options.managers!.includes(session)) throw new RegisterError('unauthorized', 'manager session missing or expired');
+            return { staffId: 'M001' };
           },
         }
       : {}),
