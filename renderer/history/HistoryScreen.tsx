@@ -10,6 +10,7 @@ import type { UiKey } from '../i18n/translate.js';
 import { ReceiptPanel } from '../receipt/ReceiptPanel.js';
 import { PageShell, useConnected, usePageLang, type T } from '../records/page-shell.js';
 import { EMPTY_FIELDS, jstDay, PAGE_SIZE, toQuery, type SearchFields } from './search-form.js';
+import { RefundPanel } from './RefundPanel.js';
 
 function hashParam(name: string): string | null {
   const query = window.location.hash.split('?')[1] ?? '';
@@ -111,7 +112,14 @@ export function HistoryScreen(props: { connection: RegisterConnection; storage?:
         <ResultsPanel t={t} result={result} page={page} selected={selected} onSelect={setSelected} onPage={(p) => search(fields, p)} />
         <section className="rec-panel rec-receipt" aria-label={t('receipt')}>
           <h2>{t('receipt')}</h2>
-          {selected && connected ? <ReceiptPanel api={api} lang={lang} saleId={selected} reprint /> : <p className="muted">{t('historySelectHint')}</p>}
+          {selected && connected ? (
+            <>
+              <ReceiptPanel api={api} lang={lang} saleId={selected} reprint />
+              <RefundPanel key={selected} api={api} t={t} saleId={selected} />
+            </>
+          ) : (
+            <p className="muted">{t('historySelectHint')}</p>
+          )}
         </section>
       </div>
     </PageShell>

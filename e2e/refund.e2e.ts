@@ -1,0 +1,67 @@
+/**
+ * A refund from the history screen, as a store manager does it: the sale's receipt, "Refund", the manager's id and
+ * PIN. A wrong PIN refunds nothing; the right one refunds the sale once (cash back shown), records the manager and
+ * queues the refund for the back office; asking again is refused.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type { CompletedSale } from '../core/domain/sale.js';
+import { openDatabase } from '../db/open-database.js';
+import { DEMO_CODES } from '../db/seed/demo-catalog.js';
+import { priceOf, useBrowserRig, yen } from './support/browser-rig.js';
+
+const rig = useBrowserRig('regi-e2e-refund-', { width: 1280, height: 900 });
+
+describe('refund from the history screen', () => {
+  test('needs a manager PIN, refunds once, records the manager and queues it for the back office', async () => {
+    const host = await rig.startHost(['--sim-scanners', '0']);
+    await host.api('POST', '/api/register/scan', { data: DEMO_CODES.onigiriSalmon });
+    await host.api('POST', '/api/register/scan', { data: DEMO_CODES.greenTea });
+    const sale = await host.api<CompletedSale>('POST', '/api/register/pay-cash', { tendered: 1_000 });
+    const total = priceOf(DEMO_CODES.onigiriSalmon) + priceOf(DEMO_CODES.greenTea);
+    assert.equal(sale.totals.total, total);
+
+    const page = await rig.open(host, `#/history?sale=${sale.saleId}`);
+    await page.evaluate(() => window.localStorage.setItem('regi.lang', 'en'));
+    await page.reload();
+    await page.getByTestId('receipt').waitFor();
+    await page.getByTestId('refund-start').click();
+    await page.getByTestId('refund-manager-id').fill('M001');
+    await page.getByTestId('refund-manager-pin').fill('9999');
+    await page.getByTestId('refund-confirm').click();
+    assert.match(await page.getByTestId('refund-error').innerText(), /Wrong manager id or PIN/);
+    assert.equal(refundRows(rig.dataDir).length, 0, 'a wrong PIN refunds nothing');
+
+    await page.getByTestId('refund-manager-pin').fill('1234');
+    await page.getByTestId('refund-confirm').click();
+    const done = await page.getByTestId('refund-done').innerText();
+    assert.match(done, new RegExp(`cash back ${yen(total)}`));
+    assert.deepEqual(refundRows(rig.dataDir), [{ state: 'COMPLETED', approved_by: 'M001', cash_amount: total, queued: 1 }]);
+
+    // Asking again: refused, still one refund.
+    await page.reload();
+    await page.getByTestId('refund-start').click();
+    await page.getByTestId('refund-manager-id').fill('M001');
+    await page.getByTestId('refund-manager-pin').fill('1234');
+    await page.getByTestId('refund-confirm').click();
+    assert.match(await page.getByTestId('refund-error').innerText(), /already been refunded/);
+    assert.equal(refundRows(rig.dataDir).length, 1);
+    await page.close();
+  });
+});
+
+function refundRows(dataDir: string): { state: string; approved_by: string; cash_amount: number; queued: number }[] {
+  const db = openDatabase(join(dataDir, 'register.sqlite'));
+  try {
+    return db
+      .prepare(
+        `SELECT r.state, r.manager_session AS approved_by, r.cash_amount,
+                (SELECT COUNT(*) FROM outbox o WHERE o.idempotency_key = 'refund-' || r.refund_id) AS queued
+         FROM sale_refunds r`,
+      )
+      .all() as { state: string; approved_by: string; cash_amount: number; queued: number }[];
+  } finally {
+    db.close();
+  }
+}
