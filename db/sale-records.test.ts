@@ -62,6 +62,18 @@ describe('SqliteSaleRecords', () => {
     assert.deepEqual(ids({ barcode: "' OR 1=1 --", limit: 10, offset: 0 }), []);
   });
 
+  test("each row says whether the sale was refunded, or its refund was begun and cut off", (t) => {
+    const { store, records, commit } = setup(t);
+    const sales = [commit('1', [{ code: DEMO_CODES.water }], NINE_JST), commit('2', [{ code: DEMO_CODES.water }], NINE_JST + 1), commit('3', [{ code: DEMO_CODES.water }], NINE_JST + 2)];
+    const refund = store.db.prepare(
+      `INSERT INTO sale_refunds (refund_id, sale_id, state, wallet_amount, cash_amount, created_at) VALUES (?, ?, ?, 0, ?, ?)`,
+    );
+    refund.run('ref-1', sales[0]!.saleId, 'COMPLETED', sales[0]!.totals.total, NINE_JST + 10);
+    refund.run('ref-2', sales[1]!.saleId, 'PENDING', sales[1]!.totals.total, NINE_JST + 11);
+    const bySaleNo = new Map(records.searchSales({ limit: 10, offset: 0 }).sales.map((s) => [s.saleNo, s.refund]));
+    assert.deepEqual([bySaleNo.get(sales[0]!.saleNo), bySaleNo.get(sales[1]!.saleNo), bySaleNo.get(sales[2]!.saleNo)], ['completed', 'pending', null]);
+  });
+
   test('reports: sales by JST hour, tender mix, limit events by rule and cashier, outbox age', (t) => {
     const { store, records, commit } = setup(t);
     const a = commit('1', [{ code: DEMO_CODES.onigiriSalmon }], NINE_JST);

@@ -24,11 +24,13 @@ export function searchSales(db: SqliteDatabase, query: SaleSearchQuery): SaleSea
     const rows = db
       .prepare(
         `SELECT s.sale_id, s.sale_no, s.completed_at, s.total, s.item_count,
-                (SELECT json_group_array(json_array(t.kind, t.reference)) FROM tenders t WHERE t.sale_id = s.sale_id) AS tenders
+                (SELECT json_group_array(json_array(t.kind, t.reference)) FROM tenders t WHERE t.sale_id = s.sale_id) AS tenders,
+                (SELECT r.state FROM sale_refunds r WHERE r.sale_id = s.sale_id) AS refund_state
          FROM sales s ${clause} ORDER BY s.completed_at DESC, s.sale_no DESC LIMIT ? OFFSET ?`,
       )
       .all(...params, query.limit, query.offset) as {
       sale_id: string; sale_no: number; completed_at: number; total: number; item_count: number; tenders: string;
+      refund_state: 'PENDING' | 'COMPLETED' | null;
     }[];
     const sales: SaleSearchRow[] = rows.map((r) => {
       const tenders = JSON.parse(r.tenders) as [TenderKind, string | null][];
@@ -40,6 +42,7 @@ export function searchSales(db: SqliteDatabase, query: SaleSearchQuery): SaleSea
         itemCount: r.item_count,
         tenderKinds: [...new Set(tenders.map(([kind]) => kind))],
         walletTransactionIds: tenders.filter(([kind, ref]) => kind === 'wallet' && ref !== null).map(([, ref]) => ref!),
+        refund: r.refund_state === 'COMPLETED' ? 'completed' : r.refund_state === 'PENDING' ? 'pending' : null,
       };
     });
     return { matched, sales };

@@ -39,8 +39,9 @@ describe('refund from the history screen', () => {
     assert.match(done, new RegExp(`cash back ${yen(total)}`));
     assert.deepEqual(refundRows(rig.dataDir), [{ state: 'COMPLETED', approved_by: 'M001', cash_amount: total, queued: 1 }]);
 
-    // Asking again: refused, still one refund.
+    // The history marks the sale refunded; asking again is refused, still one refund.
     await page.reload();
+    await page.locator('[data-testid="history-refund"][data-refund="completed"]').waitFor();
     await page.getByTestId('refund-start').click();
     await page.getByTestId('refund-manager-id').fill('M001');
     await page.getByTestId('refund-manager-pin').fill('1234');

@@ -29,6 +29,8 @@ export interface SaleSearchRow {
   itemCount: number;
   tenderKinds: TenderKind[];
   walletTransactionIds: string[];
+  /** The sale's refund: completed, pending (begun, cut off before it completed: finish it), or none. */
+  refund: 'completed' | 'pending' | null;
 }
 
 export interface SaleSearchResult {

@@ -177,7 +177,14 @@ function ResultsPanel(props: {
                   {formatStoreDateTime(s.completedAt)}
                 </td>
                 <td>{s.tenderKinds.map((k) => t(k === 'cash' ? 'tenderCash' : 'tenderWallet')).join(' + ')}</td>
-                <td className="col-num">{formatYen(s.total)}</td>
+                <td className="col-num">
+                  {formatYen(s.total)}
+                  {s.refund && (
+                    <span className={`refund-badge ${s.refund}`} data-testid="history-refund" data-refund={s.refund}>
+                      {t(s.refund === 'completed' ? 'refundBadgeDone' : 'refundBadgePending')}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
