@@ -5,7 +5,8 @@ import { dispatchCall } from './dispatch.js';
 import type { RegisterService } from './http-server.js';
 
 /**
- * Serves RegisterApi over one WebSocket: JSON RpcCall in, RpcResult out, every register event pushed.
+ * Serves RegisterApi over one WebSocket: JSON RpcCall in, RpcResult out, register events pushed (a tick's states
+ * coalesced into its last one, see coalesceEvents).
  * A malformed frame gets an error result (id 0 when it had none) and the socket stays open.
  */
 export function attachRpcSocket(ws: WebSocket, register: RegisterService): void {

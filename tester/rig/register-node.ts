@@ -1,8 +1,9 @@
 /**
  * A headless register in this process, wired by the same composition root as startHost (host/wire-register.ts:
  * SQLite store, limits, outbox delivery, wallet payments over the signed gateway client) but without the HTTP
- * server and scanners: the incident replay and the fleet run many of them against one gateway. Each has its own data directory and register id, and is
- * provisioned as a terminal of the gateway at `gatewayUrl` with its admin token, like `regi serve --gateway`.
+ * server and scanners: the incident replay and the fleet run many of them against one gateway. Each has its own
+ * data directory and register id, and is provisioned as a terminal of the gateway at `gatewayUrl` with its admin
+ * token, like `regi serve --gateway`.
  */
 import type { Clock } from '../../core/ports.js';
 import type { Register } from '../../core/register.js';
