@@ -29,17 +29,8 @@ export const PLAIN_CODES: readonly string[] = DEMO_CATALOG.filter((i) => !i.ageR
 
 // ---- deterministic randomness ---------------------------------------------------------------------------------
 
-/** mulberry32: small, seedable, good enough to spread kill points; the seed is printed so a failure replays. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the replay's own generator: the seed is printed so a failure replays. */
+export { seededRandom } from '../../tester/replay/prng.js';
 
 // ---- the host bundle ---------------------------------------------------------------------------------------------
 
