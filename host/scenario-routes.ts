@@ -11,44 +11,14 @@ import { z } from 'zod';
 import { loadScenarioFile, ScenarioFileError } from '../tester/scenario/load.js';
 import { runScenario, type RunOptions, type ScenarioResult, type StepResult } from '../tester/scenario/runner.js';
 import type { Scenario } from '../tester/scenario/schema.js';
+import type { ScenarioRunView, ScenarioStepView, ScenarioSummary } from '../core/scenario-run-view.js';
 import { describeZodError } from './api-schemas.js';
 import type { Context, Route } from './control-api.js';
 import { HttpError } from './http-util.js';
 
 export const SHIPPED_SCENARIOS = fileURLToPath(new URL('../e2e/scenarios/', import.meta.url));
 
-export interface ScenarioSummary {
-  /** The file name without .yaml: what POST /api/sim/scenarios/run takes. */
-  name: string;
-  title: string;
-  description?: string;
-  steps: number;
-  /** Set when the file does not validate; such a scenario cannot be run. */
-  problems?: string;
-}
-
-export interface ScenarioStepView {
-  index: number;
-  title: string;
-  ok: boolean;
-  expected?: string;
-  seen?: string;
-  error?: string;
-  /** What a passing step did (e.g. "added 4987301000105"). */
-  detail?: string;
-}
-
-export interface ScenarioRunView {
-  id: string;
-  name: string;
-  title: string;
-  state: 'running' | 'passed' | 'failed';
-  totalSteps: number;
-  steps: ScenarioStepView[];
-  /** Set when the scenario could not be set up or its host failed. */
-  error?: string;
-  durationMs?: number;
-}
+export type { ScenarioRunView, ScenarioStepView, ScenarioSummary };
 
 type Runner = (scenario: Scenario, options: RunOptions) => Promise<ScenarioResult>;
 

@@ -4,41 +4,13 @@
  * (POST /api/sim/scenarios/run), so the cashier's basket on this register is never touched.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ScenarioRunView as RunView, ScenarioSummary } from '../../core/scenario-run-view.js';
 import type { T } from '../i18n/LangToggle.js';
 import type { UiKey } from '../i18n/translate.js';
 import { fillText } from '../i18n/screens-text.js';
 import { controlApi } from './control-api.js';
 
 const POLL_MS = 500;
-
-interface ScenarioSummary {
-  name: string;
-  title: string;
-  description?: string;
-  steps: number;
-  problems?: string;
-}
-
-interface StepView {
-  index: number;
-  title: string;
-  ok: boolean;
-  expected?: string;
-  seen?: string;
-  error?: string;
-  detail?: string;
-}
-
-interface RunView {
-  id: string;
-  name: string;
-  title: string;
-  state: 'running' | 'passed' | 'failed';
-  totalSteps: number;
-  steps: StepView[];
-  error?: string;
-  durationMs?: number;
-}
 
 const STATE_TEXT: Record<RunView['state'], UiKey> = {
   running: 'tstRunning',
