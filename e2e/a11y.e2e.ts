@@ -3,30 +3,20 @@
  * serious and critical violations; the charts' roles and labels; and the Tab order of the cashier screen.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { DEMO_CODES } from '../db/seed/demo-catalog.js';
-import { launchChromium } from './support/browser.js';
+import { useBrowserRig } from './support/browser-rig.js';
 import { ROOT } from './support/host-process.js';
 import { REPORT_DAY, startSeededHost, type SeededHost } from './support/records-seed.js';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-const dataDir = mkdtempSync(join(tmpdir(), 'regi-a11y-'));
-let browser: Browser;
+const rig = useBrowserRig('regi-a11y-');
 let seeded: SeededHost;
 
 before(async () => {
-  browser = await launchChromium();
-  seeded = await startSeededHost(dataDir);
-});
-
-after(async () => {
-  await browser?.close();
-  await seeded?.host.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  seeded = await startSeededHost((extra) => rig.startHost(extra));
 });
 
 interface Violation {
@@ -38,7 +28,7 @@ interface Violation {
 
 async function open(hash: string, lang = 'ja'): Promise<Page> {
   // bypassCSP: the page's CSP (script-src 'self') would refuse the injected axe script, as it should.
-  const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, bypassCSP: true });
+  const page = await rig.browser.newPage({ viewport: { width: 1024, height: 768 }, bypassCSP: true });
   await page.addInitScript((l) => window.localStorage.setItem('regi.lang', l), lang);
   await page.goto(`${seeded.host.url}/${hash}`);
   return page;

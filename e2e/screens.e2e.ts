@@ -7,14 +7,13 @@
  * transaction ids, the phone's live code) is masked.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { before, describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import type { CompletedSale } from '../core/domain/sale.js';
 import { DEMO_CODES } from '../db/seed/demo-catalog.js';
-import { launchChromium } from './support/browser.js';
+import { useBrowserRig } from './support/browser-rig.js';
 import { ROOT } from './support/host-process.js';
 import { comparePngs, MAX_DIFF_RATIO } from './support/png-compare.js';
 import { drained, REPORT_DAY, startSeededHost, type SeededHost } from './support/records-seed.js';
@@ -24,24 +23,16 @@ const PENDING_DIR = join(ROOT, 'e2e/screens/pending');
 const RESULTS_DIR = join(ROOT, 'test-results/screens');
 const LANGS = ['ja', 'en'] as const;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'regi-screens-'));
-let browser: Browser;
+const rig = useBrowserRig('regi-screens-');
 let seeded: SeededHost;
 const problems: string[] = [];
 
 before(async () => {
-  browser = await launchChromium();
-  seeded = await startSeededHost(dataDir);
-});
-
-after(async () => {
-  await browser?.close();
-  await seeded?.host.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  seeded = await startSeededHost((extra) => rig.startHost(extra));
 });
 
 async function open(lang: string, hash: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: lang === 'ja' ? 'ja-JP' : 'en-US', timezoneId: 'Asia/Tokyo' });
+  const page = await rig.browser.newPage({ viewport: { width: 1024, height: 768 }, locale: lang === 'ja' ? 'ja-JP' : 'en-US', timezoneId: 'Asia/Tokyo' });
   page.on('pageerror', (error) => problems.push(`page error on ${hash}: ${error.message}`));
   await page.addInitScript((l) => window.localStorage.setItem('regi.lang', l), lang);
   await page.goto(`${seeded.host.url}/${hash}`);
@@ -66,7 +57,7 @@ async function check(page: Page, name: string): Promise<string | null> {
     writeFileSync(join(PENDING_DIR, `${name}.png`), actual);
     return `${name}: no baseline; review e2e/screens/pending/${name}.png by eye and move it to e2e/screens/baseline/`;
   }
-  const result = await comparePngs(browser, actual, readFileSync(baselineFile));
+  const result = await comparePngs(rig.browser, actual, readFileSync(baselineFile));
   if (result.sameSize && result.ratio <= MAX_DIFF_RATIO) return null;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const actualFile = join(RESULTS_DIR, `${name}.actual.png`);

@@ -6,7 +6,7 @@
 import type { RegisterState } from '../../core/api.js';
 import type { CompletedSale } from '../../core/domain/sale.js';
 import { DEMO_CODES } from '../../db/seed/demo-catalog.js';
-import { startHostProcess, type HostProcess } from './host-process.js';
+import type { HostProcess } from './host-process.js';
 
 export const CLOCK_START = '2026-04-01T10:30:00+09:00';
 export const REPORT_DAY = '2026-04-01';
@@ -24,8 +24,9 @@ export interface SeededHost {
   walletSale: CompletedSale;
 }
 
-export async function startSeededHost(dataDir: string): Promise<SeededHost> {
-  const host = await startHostProcess({ dataDir, extra: ['--clock-start', CLOCK_START, '--sim-scanners', '0'] });
+/** Starts a host through `start` (given the host's extra arguments: a fixed clock, no simulated scanner) and seeds it. */
+export async function startSeededHost(start: (extra: string[]) => Promise<HostProcess>): Promise<SeededHost> {
+  const host = await start(['--clock-start', CLOCK_START, '--sim-scanners', '0']);
   try {
     await host.api('POST', '/api/settings/store', STORE);
     const cashSale = await sell(host, [DEMO_CODES.onigiriSalmon, DEMO_CODES.onigiriSalmon, DEMO_CODES.greenTea, DEMO_CODES.magazine], (total) =>
