@@ -1,3 +1,5 @@
+import { jstParts } from '../../core/domain/receipt/receipt.js';
+
 /** Yen as the register shows it: ¥1,234 (negative as -¥1,234). Integer yen only. */
 export function formatYen(value: number): string {
   if (!Number.isFinite(value)) return '¥?';
@@ -18,6 +20,6 @@ export function formatTime(epochMs: number): string {
  */
 export function formatStoreDateTime(epochMs: number, options: { seconds?: boolean } = {}): string {
   if (!Number.isFinite(epochMs)) return '?';
-  const iso = new Date(epochMs + 9 * 3_600_000).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, options.seconds ? 19 : 16)}`;
+  const { date, time } = jstParts(epochMs);
+  return `${date} ${options.seconds ? time : time.slice(0, 5)}`;
 }
