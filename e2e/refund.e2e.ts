@@ -26,10 +26,14 @@ describe('refund from the history screen', () => {
     await page.evaluate(() => window.localStorage.setItem('regi.lang', 'en'));
     await page.reload();
     await page.getByTestId('receipt').waitFor();
-    await page.getByTestId('refund-start').click();
-    await page.getByTestId('refund-manager-id').fill('M001');
-    await page.getByTestId('refund-manager-pin').fill('9999');
-    await page.getByTestId('refund-confirm').click();
+    /** Refund, the manager id and this PIN, confirm. */
+    const askRefund = async (pin: string): Promise<void> => {
+      await page.getByTestId('refund-start').click();
+      await page.getByTestId('refund-manager-id').fill('M001');
+      await page.getByTestId('refund-manager-pin').fill(pin);
+      await page.getByTestId('refund-confirm').click();
+    };
+    await askRefund('9999');
     assert.match(await page.getByTestId('refund-error').innerText(), /Wrong manager id or PIN/);
     assert.equal(refundRows(rig.dataDir).length, 0, 'a wrong PIN refunds nothing');
 
@@ -42,10 +46,7 @@ describe('refund from the history screen', () => {
     // The history marks the sale refunded; asking again is refused, still one refund.
     await page.reload();
     await page.locator('[data-testid="history-refund"][data-refund="completed"]').waitFor();
-    await page.getByTestId('refund-start').click();
-    await page.getByTestId('refund-manager-id').fill('M001');
-    await page.getByTestId('refund-manager-pin').fill('1234');
-    await page.getByTestId('refund-confirm').click();
+    await askRefund('1234');
     assert.match(await page.getByTestId('refund-error').innerText(), /already been refunded/);
     assert.equal(refundRows(rig.dataDir).length, 1);
     await page.close();
