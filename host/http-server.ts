@@ -15,7 +15,7 @@ import type { Unsubscribe } from '../core/ports.js';
 import { handleControlApi } from './control-api.js';
 import { HttpError, sendError, sendJson } from './http-util.js';
 import type { SimulatorControl } from './simulator-control.js';
-import { attachRpcSocket } from './ws-rpc.js';
+import { attachRpcSocket, EventBroadcast } from './ws-rpc.js';
 import type { SimWallets } from './wallet-routes.js';
 
 export interface RegisterService extends RegisterApi {
@@ -59,6 +59,7 @@ export const PAGE_CSP =
 
 export async function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  const events = new EventBroadcast(options.register);
   let port = options.port;
 
   const server = createServer((req, res) => {
@@ -104,16 +105,21 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHt
     if (!isAllowedHost(req.headers.host, port)) return refuse(421, 'Misdirected Request');
     if (req.headers.origin !== undefined && !isOwnOrigin(req.headers.origin, port)) return refuse(403, 'Forbidden');
     if (!hasToken(req, url, options.token)) return refuse(401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => attachRpcSocket(ws, options.register));
+    wss.handleUpgrade(req, socket, head, (ws) => attachRpcSocket(ws, options.register, events));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    events.close();
+    throw error;
+  }
   port = (server.address() as AddressInfo).port;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
 
@@ -122,6 +128,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHt
     port,
     server,
     close: async () => {
+      events.close();
       for (const client of wss.clients) client.terminate();
       wss.close();
       server.closeAllConnections();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RegisterEvent, RegisterState } from '../core/api.js';
 import type { RegisterMessage } from '../core/domain/messages.js';
-import { coalesceEvents } from './ws-rpc.js';
+import { coalesceEvents, EventBroadcast } from './ws-rpc.js';
 
 const state = (tag: string) => ({ type: 'state', state: { tag } as unknown as RegisterState }) as const;
 const message = (code: string) => ({ type: 'message', message: { code } as unknown as RegisterMessage }) as const;
@@ -31,5 +31,45 @@ describe('WebSocket event coalescing', () => {
     push(state('b'));
     await tick();
     assert.deepEqual(out, [state('a'), message('m'), state('b')]);
+  });
+});
+
+describe('WebSocket event broadcast', () => {
+  test('one subscription serves every socket, each frame serialised once; a closed socket gets nothing more', async () => {
+    const listeners = new Set<(e: RegisterEvent) => void>();
+    const register = {
+      subscribe: (l: (e: RegisterEvent) => void) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    } as unknown as ConstructorParameters<typeof EventBroadcast>[0];
+    const socket = () => {
+      const sent: string[] = [];
+      const handlers = new Map<string, () => void>();
+      return {
+        sent,
+        OPEN: 1,
+        readyState: 1,
+        send: (frame: string) => sent.push(frame),
+        on: (name: string, handler: () => void) => handlers.set(name, handler),
+        emit: (name: string) => handlers.get(name)?.(),
+      };
+    };
+    const events = new EventBroadcast(register);
+    const [a, b] = [socket(), socket()];
+    events.add(a as unknown as Parameters<EventBroadcast['add']>[0]);
+    events.add(b as unknown as Parameters<EventBroadcast['add']>[0]);
+    assert.equal(listeners.size, 1);
+    for (const l of listeners) l(state('s1'));
+    await tick();
+    assert.deepEqual(a.sent, [JSON.stringify({ kind: 'event', event: state('s1') })]);
+    assert.equal(a.sent[0], b.sent[0]);
+    b.emit('close');
+    for (const l of listeners) l(message('m'));
+    await tick();
+    assert.equal(a.sent.length, 2);
+    assert.equal(b.sent.length, 1, 'a closed socket gets nothing more');
+    events.close();
+    assert.equal(listeners.size, 0);
   });
 });

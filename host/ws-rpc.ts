@@ -5,18 +5,46 @@ import { dispatchCall } from './dispatch.js';
 import type { RegisterService } from './http-server.js';
 
 /**
- * Serves RegisterApi over one WebSocket: JSON RpcCall in, RpcResult out, register events pushed (a tick's states
- * coalesced into its last one, see coalesceEvents).
- * A malformed frame gets an error result (id 0 when it had none) and the socket stays open.
+ * The register's events for every open WebSocket: one subscription, a tick's events coalesced (coalesceEvents) and
+ * each frame serialised once, however many screens (cashier, customer display) are connected.
  */
-export function attachRpcSocket(ws: WebSocket, register: RegisterService): void {
+export class EventBroadcast {
+  private readonly sockets = new Set<WebSocket>();
+  private readonly unsubscribe: () => void;
+
+  constructor(register: RegisterService) {
+    this.unsubscribe = register.subscribe(
+      coalesceEvents((event) => {
+        if (this.sockets.size === 0) return;
+        const frame = JSON.stringify({ kind: 'event', event } satisfies RpcServerMessage);
+        for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+      }),
+    );
+  }
+
+  add(ws: WebSocket): void {
+    this.sockets.add(ws);
+    const drop = (): void => void this.sockets.delete(ws);
+    ws.on('close', drop);
+    ws.on('error', drop);
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.sockets.clear();
+  }
+}
+
+/**
+ * Serves RegisterApi over one WebSocket: JSON RpcCall in, RpcResult out, the register's state right away and then
+ * its events through `events`. A malformed frame gets an error result (id 0 when it had none) and the socket stays open.
+ */
+export function attachRpcSocket(ws: WebSocket, register: RegisterService, events: EventBroadcast): void {
   const send = (message: RpcServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
-  const unsubscribe = register.subscribe(coalesceEvents((event) => send({ kind: 'event', event })));
-  ws.on('close', unsubscribe);
-  ws.on('error', unsubscribe);
   send({ kind: 'event', event: { type: 'state', state: register.snapshot() } });
+  events.add(ws);
 
   ws.on('message', (raw, isBinary) => {
     void (async () => {
