@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { REGISTER_METHODS, RegisterError, type RegisterMethod } from '../core/api.js';
+import { HttpError } from './http-util.js';
 import { LIMITS_METHOD_PARAMS } from './limits/limits-schemas.js';
 import { RECORDS_METHOD_PARAMS } from './records-schemas.js';
 
@@ -38,6 +39,13 @@ export const METHOD_PARAMS = {
 
 export function isRegisterMethod(value: unknown): value is RegisterMethod {
   return typeof value === 'string' && (REGISTER_METHODS as readonly string[]).includes(value);
+}
+
+/** A control API request body checked against its schema; a mismatch is a 400 naming each bad field. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new HttpError(400, describeZodError(result.error));
+  return result.data;
 }
 
 /** Describes a zod failure as "field: problem; field: problem". */

@@ -5,11 +5,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { REGISTER_METHODS, type RegisterMethod } from '../core/api.js';
-import { describeZodError } from './api-schemas.js';
+import { parseBody } from './api-schemas.js';
 import { dispatchCall } from './dispatch.js';
 import type { RegisterService } from './http-server.js';
 import { HttpError, readJsonBody, sendJson, STATUS_BY_CODE } from './http-util.js';
-import { SIM_SCANNER_KINDS, SimulatorError, type SimulatorControl } from './simulator-control.js';
+import { requireSimulators, SIM_SCANNER_KINDS, SimulatorError, type SimulatorControl } from './simulator-control.js';
 import { SCANNER_ROUTES } from './simulators/scanner-routes.js';
 import { WALLET_ROUTES, type SimWallets } from './wallet-routes.js';
 import { RawBody, RECORDS_ROUTES } from './records-routes.js';
@@ -52,19 +52,6 @@ const simRawBody = z.strictObject({
 });
 const simAddBody = z.strictObject({ kind: z.enum(SIM_SCANNER_KINDS).optional(), id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1-32 letters, digits, _ or -').optional() }).optional();
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new HttpError(400, describeZodError(result.error));
-  return result.data;
-}
-
-function sim(ctx: Context): SimulatorControl {
-  if (!ctx.simulators) {
-    throw new HttpError(403, 'simulator controls are disabled: this register runs in production mode (start it with --simulator)', 'production-mode');
-  }
-  return ctx.simulators;
-}
-
 const ROUTES: Route[] = [
   rpcRoute('GET', /^\/api\/register$/, 'getState'),
   rpcRoute('POST', /^\/api\/register\/scan$/, 'scan'),
@@ -81,23 +68,23 @@ const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/api\/rpc$/,
     handle: async (ctx, _m, body) => {
-      const call = parse(z.strictObject({ method: z.enum(REGISTER_METHODS), params: z.unknown().optional() }), body);
+      const call = parseBody(z.strictObject({ method: z.enum(REGISTER_METHODS), params: z.unknown().optional() }), body);
       const result = await dispatchCall(ctx.register, 1, call.method, call.params);
       return result.ok ? [200, result.value] : [STATUS_BY_CODE[result.error.code], { error: result.error }];
     },
   },
   { method: 'GET', pattern: /^\/api\/scanners$/, handle: async (ctx) => [200, ctx.register.snapshot().scanners] },
-  { method: 'GET', pattern: /^\/api\/sim\/scanners$/, handle: async (ctx) => [200, sim(ctx).list()] },
+  { method: 'GET', pattern: /^\/api\/sim\/scanners$/, handle: async (ctx) => [200, requireSimulators(ctx).list()] },
   {
     method: 'POST',
     pattern: /^\/api\/sim\/scanners$/,
-    handle: async (ctx, _m, body) => [201, await sim(ctx).add(parse(simAddBody, body) ?? {})],
+    handle: async (ctx, _m, body) => [201, await requireSimulators(ctx).add(parseBody(simAddBody, body) ?? {})],
   },
   {
     method: 'DELETE',
     pattern: /^\/api\/sim\/scanners\/([^/]+)$/,
     handle: async (ctx, m) => {
-      await sim(ctx).remove(decodeURIComponent(m[1]!));
+      await requireSimulators(ctx).remove(decodeURIComponent(m[1]!));
       return [200, { removed: decodeURIComponent(m[1]!) }];
     },
   },
@@ -105,8 +92,8 @@ const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/api\/sim\/scanners\/([^/]+)\/scan$/,
     handle: async (ctx, m, body) => {
-      const { data, ...options } = parse(simScanBody, body);
-      const delivery = await sim(ctx).scan(decodeURIComponent(m[1]!), data, options);
+      const { data, ...options } = parseBody(simScanBody, body);
+      const delivery = await requireSimulators(ctx).scan(decodeURIComponent(m[1]!), data, options);
       const state = ctx.register.snapshot();
       return [200, { delivery, message: state.messages[0] ?? null, state }];
     },
@@ -115,8 +102,8 @@ const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/api\/sim\/scanners\/([^/]+)\/raw$/,
     handle: async (ctx, m, body) => {
-      const { hex, timeoutMs } = parse(simRawBody, body);
-      const delivery = await sim(ctx).sendRaw(decodeURIComponent(m[1]!), Buffer.from(hex, 'hex'), timeoutMs);
+      const { hex, timeoutMs } = parseBody(simRawBody, body);
+      const delivery = await requireSimulators(ctx).sendRaw(decodeURIComponent(m[1]!), Buffer.from(hex, 'hex'), timeoutMs);
       const state = ctx.register.snapshot();
       return [200, { delivery, message: state.messages[0] ?? null, state }];
     },

@@ -12,7 +12,7 @@ import { loadScenarioFile, ScenarioFileError } from '../tester/scenario/load.js'
 import { runScenario, type RunOptions, type ScenarioResult, type StepResult } from '../tester/scenario/runner.js';
 import type { Scenario } from '../tester/scenario/schema.js';
 import type { ScenarioRunView, ScenarioStepView, ScenarioSummary } from '../core/scenario-run-view.js';
-import { describeZodError } from './api-schemas.js';
+import { parseBody } from './api-schemas.js';
 import type { Context, Route } from './control-api.js';
 import { HttpError } from './http-util.js';
 
@@ -140,9 +140,7 @@ export const SCENARIO_ROUTES: Route[] = [
     pattern: /^\/api\/sim\/scenarios\/run$/,
     handle: async (ctx, _m, body) => {
       const runs = simOnly(ctx);
-      const result = runBody.safeParse(body);
-      if (!result.success) throw new HttpError(400, describeZodError(result.error));
-      const run = runs.start(result.data.name);
+      const run = runs.start(parseBody(runBody, body).name);
       return [202, { id: run.id, name: run.name, title: run.title, totalSteps: run.totalSteps }];
     },
   },

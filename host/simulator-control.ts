@@ -1,5 +1,6 @@
 /** What testers can do to a register running in simulator mode (control API, CLI, tester panel). */
 import type { ScannerStatus } from '../core/ports.js';
+import { HttpError } from './http-util.js';
 
 export const SIM_SCANNER_KINDS = ['serial', 'hid-pos', 'hid-keyboard'] as const;
 export type SimScannerKind = (typeof SIM_SCANNER_KINDS)[number];
@@ -86,4 +87,12 @@ export class SimulatorError extends Error {
     super(message);
     this.name = 'SimulatorError';
   }
+}
+
+/** The simulators of a register started with --simulator; a production register answers 403 production-mode. */
+export function requireSimulators(ctx: { simulators: SimulatorControl | null }): SimulatorControl {
+  if (!ctx.simulators) {
+    throw new HttpError(403, 'simulator controls are disabled: this register runs in production mode (start it with --simulator)', 'production-mode');
+  }
+  return ctx.simulators;
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { RegisterMethod } from '../core/api.js';
 import { GatewayAdminError, type GatewayAdminClient } from '../gateway/client/admin-client.js';
 import type { WalletView } from '../gateway/protocol/admin-wire.js';
-import { describeZodError } from './api-schemas.js';
+import { parseBody } from './api-schemas.js';
 import type { Context, Route } from './control-api.js';
 import { dispatchCall } from './dispatch.js';
 import { HttpError, STATUS_BY_CODE } from './http-util.js';
@@ -61,12 +61,6 @@ const createBody = z.strictObject({
 });
 const topUpBody = z.strictObject({ amount: z.number().int('must be a whole number of yen').min(1).max(10_000_000) });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new HttpError(400, describeZodError(result.error));
-  return result.data;
-}
-
 function wallets(ctx: Context): SimWallets {
   if (!ctx.wallets) {
     throw new HttpError(
@@ -111,7 +105,7 @@ export const WALLET_ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/api\/sim\/wallets$/,
     handle: async (ctx, _m, body) => {
-      const input = parse(createBody, body);
+      const input = parseBody(createBody, body);
       return [201, await viaGateway(() => wallets(ctx).create(input))];
     },
   },
@@ -121,7 +115,7 @@ export const WALLET_ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/api\/sim\/wallets\/([^/]+)\/topups$/,
     handle: async (ctx, m, body) => {
-      const { amount } = parse(topUpBody, body);
+      const { amount } = parseBody(topUpBody, body);
       return [200, await viaGateway(() => wallets(ctx).admin.topUp(id(m), amount, 'tester-panel'))];
     },
   },

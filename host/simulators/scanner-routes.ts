@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { listDevices } from '../../hardware/devices/list-devices.js';
-import { describeZodError } from '../api-schemas.js';
+import { parseBody } from '../api-schemas.js';
 import type { Context, Route } from '../control-api.js';
 import { HttpError } from '../http-util.js';
-import { ALL_FAULTS, type SimFault, type SimulatorControl } from '../simulator-control.js';
+import { ALL_FAULTS, requireSimulators, type SimFault } from '../simulator-control.js';
 
 const faultBody = z.strictObject({
   fault: z.enum(ALL_FAULTS as [SimFault, ...SimFault[]]),
@@ -18,19 +18,6 @@ const replayBody = z.strictObject({
   reports: z.array(hexReport).min(1, 'must hold at least one report').max(256),
   timeoutMs: z.number().int().min(10).max(10_000).optional(),
 });
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new HttpError(400, describeZodError(result.error));
-  return result.data;
-}
-
-function sim(ctx: Context): SimulatorControl {
-  if (!ctx.simulators) {
-    throw new HttpError(403, 'simulator controls are disabled: this register runs in production mode (start it with --simulator)', 'production-mode');
-  }
-  return ctx.simulators;
-}
 
 const idOf = (m: RegExpMatchArray) => decodeURIComponent(m[1]!);
 
@@ -50,7 +37,7 @@ export const SCANNER_ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/api\/sim\/scanners\/([^/]+)$/,
     handle: async (ctx, m) => {
-      const found = sim(ctx).list().find((s) => s.id === idOf(m));
+      const found = requireSimulators(ctx).list().find((s) => s.id === idOf(m));
       if (!found) throw new HttpError(404, `no simulated scanner "${idOf(m)}" (GET /api/sim/scanners lists them)`, 'simulator');
       return [200, found];
     },
@@ -59,27 +46,27 @@ export const SCANNER_ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/api\/sim\/scanners\/([^/]+)\/fault$/,
     handle: async (ctx, m, body) => {
-      const { fault, data } = parse(faultBody, body);
-      return [200, withState(ctx, await sim(ctx).fault(idOf(m), fault, data))];
+      const { fault, data } = parseBody(faultBody, body);
+      return [200, withState(ctx, await requireSimulators(ctx).fault(idOf(m), fault, data))];
     },
   },
   {
     method: 'POST',
     pattern: /^\/api\/sim\/scanners\/([^/]+)\/replay$/,
     handle: async (ctx, m, body) => {
-      const { reports, timeoutMs } = parse(replayBody, body);
-      const delivery = await sim(ctx).replay(idOf(m), reports.map((r) => Uint8Array.from(Buffer.from(r, 'hex'))), timeoutMs);
+      const { reports, timeoutMs } = parseBody(replayBody, body);
+      const delivery = await requireSimulators(ctx).replay(idOf(m), reports.map((r) => Uint8Array.from(Buffer.from(r, 'hex'))), timeoutMs);
       return [200, withState(ctx, { delivery })];
     },
   },
   {
     method: 'POST',
     pattern: /^\/api\/sim\/scanners\/([^/]+)\/unplug$/,
-    handle: async (ctx, m) => [200, await sim(ctx).unplug(idOf(m))],
+    handle: async (ctx, m) => [200, await requireSimulators(ctx).unplug(idOf(m))],
   },
   {
     method: 'POST',
     pattern: /^\/api\/sim\/scanners\/([^/]+)\/replug$/,
-    handle: async (ctx, m) => [200, await sim(ctx).replug(idOf(m))],
+    handle: async (ctx, m) => [200, await requireSimulators(ctx).replug(idOf(m))],
   },
 ];
