@@ -57,6 +57,9 @@ export function ReportsScreen(props: { connection: RegisterConnection; storage?:
 
   const csv = (name: string) => (report ? apiLink(`/api/reports/${name}.csv`, { from: report.range.from, to: report.range.to }) : null);
   const count = (n: number) => String(n);
+  const tenderLabel = (kind: 'cash' | 'wallet') => t(kind === 'cash' ? 'tenderCash' : 'tenderWallet');
+  const limitKindLabel = (kind: 'blocked' | 'override') => t(kind === 'blocked' ? 'reportsBlocked' : 'reportsOverride');
+  const texts = report && { hourly: hourlyText(report, lang), tenders: tenderText(report, lang), limits: limitText(report, lang), outbox: outboxText(report, lang) };
 
   return (
     <PageShell t={t} lang={lang} setLang={setLang} title={t('reportsTitle')} current="reports" testId="reports-screen">
@@ -81,7 +84,7 @@ export function ReportsScreen(props: { connection: RegisterConnection; storage?:
           </p>
         )}
       </form>
-      {!report ? (
+      {!report || !texts ? (
         <p className="muted">{t('reportsLoading')}</p>
       ) : (
         <div className="report-grid" data-testid="reports-ready">
@@ -90,8 +93,8 @@ export function ReportsScreen(props: { connection: RegisterConnection; storage?:
             title={t('reportsSalesByHour')}
             testId="report-hourly"
             csvHref={csv('sales-by-hour')}
-            empty={hourlyText(report, lang).empty ? t('reportsNoData') : null}
-            chart={<BarChart testId="chart-hourly" label={hourlyText(report, lang).ariaLabel} format={formatYen} bars={report.salesByHour.map((h) => ({ label: String(h.hour), value: h.total }))} />}
+            empty={texts.hourly.empty ? t('reportsNoData') : null}
+            chart={<BarChart testId="chart-hourly" label={texts.hourly.ariaLabel} format={formatYen} bars={report.salesByHour.map((h) => ({ label: String(h.hour), value: h.total }))} />}
             header={[t('reportsHour'), t('reportsSalesCount'), t('reportsAmount')]}
             rows={report.salesByHour.filter((h) => h.sales > 0).map((h) => [h.hour, h.sales, formatYen(h.total)])}
           />
@@ -100,49 +103,49 @@ export function ReportsScreen(props: { connection: RegisterConnection; storage?:
             title={t('reportsTenderMix')}
             testId="report-tenders"
             csvHref={csv('tender-mix')}
-            empty={tenderText(report, lang).empty ? t('reportsNoData') : null}
+            empty={texts.tenders.empty ? t('reportsNoData') : null}
             chart={
               <ShareBar
                 testId="chart-tenders"
-                label={tenderText(report, lang).ariaLabel}
+                label={texts.tenders.ariaLabel}
                 format={formatYen}
-                parts={report.tenderMix.map((r) => ({ label: t(r.kind === 'cash' ? 'tenderCash' : 'tenderWallet'), value: r.amount, className: `chart-${r.kind}` }))}
+                parts={report.tenderMix.map((r) => ({ label: tenderLabel(r.kind), value: r.amount, className: `chart-${r.kind}` }))}
               />
             }
             header={[t('historyColTender'), t('reportsCount'), t('reportsAmount')]}
-            rows={report.tenderMix.map((r) => [t(r.kind === 'cash' ? 'tenderCash' : 'tenderWallet'), r.count, formatYen(r.amount)])}
+            rows={report.tenderMix.map((r) => [tenderLabel(r.kind), r.count, formatYen(r.amount)])}
           />
           <ChartFrame
             t={t}
             title={t('reportsLimitEvents')}
             testId="report-limits"
             csvHref={report.limitEventsAvailable ? csv('limit-events') : null}
-            empty={!report.limitEventsAvailable ? t('reportsLimitsUnavailable') : limitText(report, lang).empty ? t('reportsNoData') : null}
+            empty={!report.limitEventsAvailable ? t('reportsLimitsUnavailable') : texts.limits.empty ? t('reportsNoData') : null}
             chart={
               <HBarChart
                 testId="chart-limits"
-                label={limitText(report, lang).ariaLabel}
+                label={texts.limits.ariaLabel}
                 format={count}
                 bars={report.limitEvents.map((e) => ({
-                  label: `${t(e.kind === 'blocked' ? 'reportsBlocked' : 'reportsOverride')}: ${e.rule} / ${e.cashier}`,
+                  label: `${limitKindLabel(e.kind)}: ${e.rule} / ${e.cashier}`,
                   value: e.count,
                   className: e.kind === 'blocked' ? 'chart-blocked' : 'chart-override',
                 }))}
               />
             }
             header={[t('reportsRule'), t('reportsCashier'), t('reportsBlocked'), t('reportsCount')]}
-            rows={report.limitEvents.map((e) => [e.rule, e.cashier, t(e.kind === 'blocked' ? 'reportsBlocked' : 'reportsOverride'), e.count])}
+            rows={report.limitEvents.map((e) => [e.rule, e.cashier, limitKindLabel(e.kind), e.count])}
           />
           <ChartFrame
             t={t}
             title={t('reportsOutboxAge')}
             testId="report-outbox"
             csvHref={csv('outbox-age')}
-            empty={outboxText(report, lang).empty ? t('reportsNoData') : null}
+            empty={texts.outbox.empty ? t('reportsNoData') : null}
             chart={
               <HBarChart
                 testId="chart-outbox"
-                label={outboxText(report, lang).ariaLabel}
+                label={texts.outbox.ariaLabel}
                 format={count}
                 bars={report.outboxAge.flatMap((o) => [
                   { label: `${o.bucket} ${t('reportsPending')}`, value: o.pending },
