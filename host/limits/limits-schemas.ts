@@ -23,7 +23,8 @@ export const limitRuleSchema = z.strictObject({
   enabled: z.boolean(),
 });
 
-const rules = z.array(limitRuleSchema).max(200);
+export const limitRulesSchema = z.array(limitRuleSchema).max(200);
+const rules = limitRulesSchema;
 
 export const LIMITS_METHOD_PARAMS = {
   approveOverride: z.strictObject({ managerId: staffId, pin, reasonCode: z.enum(OVERRIDE_REASON_CODES) }),

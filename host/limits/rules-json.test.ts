@@ -75,6 +75,14 @@ describe('rules JSON import errors name the line', () => {
     assert.match(formatImportErrors(errors, 'limits.json'), new RegExp(`^limits.json:${line}:7: rules\\[1\\].measure: `));
   });
 
+  test('a rule over the size caps the console saves with is refused on import too', () => {
+    const file = JSON.parse(exported) as { rules: { scope: unknown }[] };
+    file.rules[0]!.scope = { kind: 'item', codes: Array.from({ length: 501 }, (_, i) => `49${String(i).padStart(11, '0')}`) };
+    const errors = rejected(JSON.stringify(file, null, 2));
+    assert.deepEqual(errors.map((e) => e.path), ['rules[0].scope.codes']);
+    assert.match(errors[0]!.reason, /500/);
+  });
+
   test('an unknown field and a missing field', () => {
     const unknown = edit(/"enabled": true/, '"enabled": true, "colour": "red"');
     assert.deepEqual(rejected(unknown.text).map((e) => [e.line, e.path, e.reason]), [[unknown.line, 'rules[0].colour', 'unknown field "colour"']]);

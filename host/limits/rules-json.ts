@@ -6,10 +6,10 @@
  * caller saves it (nextRuleSetVersion).
  */
 import { z } from 'zod';
-import { CATEGORIES } from '../../core/domain/catalog-item.js';
 import { ruleSetProblems } from '../../core/domain/limits/rule-problems.js';
 import type { LimitRule, LimitScope, RuleSet, RuleSetDraft } from '../../core/domain/limits/rule.js';
 import { parseJsonLocated, type JsonPath, type LocatedJson } from './json-locate.js';
+import { limitRulesSchema } from './limits-schemas.js';
 
 export const RULES_FILE_FORMAT = 'regi.limit-rules';
 export const RULES_FILE_FORMAT_VERSION = 1;
@@ -20,24 +20,6 @@ const Time = z.union([
   z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
 ], { error: TIME_HINT });
 
-const Scope = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('item'), codes: z.array(z.string()) }),
-  z.strictObject({ kind: z.literal('category'), categories: z.array(z.enum(CATEGORIES as [string, ...string[]])) }),
-  z.strictObject({ kind: z.literal('basket') }),
-]);
-
-const Rule = z.strictObject({
-  ruleId: z.string(),
-  name: z.string(),
-  scope: Scope,
-  measure: z.enum(['quantity', 'amount']),
-  max: z.number(),
-  window: z.enum(['sale', 'wallet-24h']),
-  tender: z.enum(['any', 'wallet', 'cash']),
-  action: z.enum(['block', 'override']),
-  enabled: z.boolean(),
-});
-
 const RulesFile = z.strictObject({
   format: z.literal(RULES_FILE_FORMAT, { error: `not a Regi rules file: "format" must be "${RULES_FILE_FORMAT}"` }),
   formatVersion: z.literal(RULES_FILE_FORMAT_VERSION, { error: `unsupported formatVersion: this Regi reads ${RULES_FILE_FORMAT_VERSION}` }),
@@ -47,7 +29,8 @@ const RulesFile = z.strictObject({
   createdBy: z.string().optional(),
   createdAt: Time.optional(),
   comment: z.string().optional(),
-  rules: z.array(Rule),
+  /** The same schema and size caps as the rules the console saves. */
+  rules: limitRulesSchema,
 });
 
 export interface RulesImportError {
