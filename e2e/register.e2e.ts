@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { RegisterState } from '../core/api.js';
 import type { SaleSummary } from '../core/ports.js';
-import { DEMO_CODES } from '../db/seed/demo-catalog.js';
+import { DEMO_CATALOG, DEMO_CODES } from '../db/seed/demo-catalog.js';
 import type { HostProcess } from './support/host-process.js';
 import { priceOf, useBrowserRig, yen } from './support/browser-rig.js';
 
@@ -86,7 +86,37 @@ describe('walking skeleton in the browser', () => {
     assert.equal(state.saleNo, 2);
     await page.close();
   });
+
+  test('a basket longer than the screen keeps the line just scanned, and the selected line, in view', async () => {
+    assert.ok(host, 'the host of the previous test is running');
+    const page = await openRegister(host);
+    const items = DEMO_CATALOG.filter((item) => !item.ageRestricted).slice(0, 16);
+    for (const item of items) await host.api('POST', '/api/register/scan', { data: item.code, source: 'scanner' });
+    const lines = page.getByTestId('basket-line');
+    await lines.nth(items.length - 1).waitFor();
+    // 16 lines of 52 px do not fit at 1024x768: the newest must have been scrolled to, the first scrolled away.
+    assert.equal(await inBasketView(page, items.length - 1), true, 'the line just scanned is in view');
+    assert.equal(await inBasketView(page, 0), false, 'the first line has scrolled out of view');
+
+    for (let i = 0; i < items.length; i++) await page.keyboard.press('ArrowUp');
+    await page.locator('[data-testid="basket-line"][aria-current="true"]').and(lines.first()).waitFor();
+    assert.equal(await inBasketView(page, 0), true, 'the selected first line is in view');
+    await host.api('POST', '/api/register/pay-cash', { tendered: 1_000_000 });
+    await page.close();
+  });
 });
+
+/** Whether basket line `index` is wholly inside the basket's scroll box, below its sticky column headings. */
+async function inBasketView(page: Page, index: number): Promise<boolean> {
+  return page.getByTestId('basket-line').nth(index).evaluate((row) => {
+    const box = row.closest('.basket-scroll')!;
+    const view = box.getBoundingClientRect();
+    const top = view.top + box.clientTop + box.querySelector('thead')!.getBoundingClientRect().height;
+    const bottom = view.top + box.clientTop + box.clientHeight;
+    const rect = row.getBoundingClientRect();
+    return rect.top >= top - 0.5 && rect.bottom <= bottom + 0.5;
+  });
+}
 
 async function assertBasketOnScreen(page: Page, codes: string[]): Promise<void> {
   const lines = page.getByTestId('basket-line');

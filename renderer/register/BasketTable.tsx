@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { BasketLine } from '../../core/domain/basket.js';
 import type { Lang } from '../i18n/dictionary.js';
 import { formatYen } from '../i18n/format.js';
@@ -14,8 +15,20 @@ export function BasketTable(props: {
   onVoid: (line: BasketLine) => void;
 }) {
   const { t, lines } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  // The line the cashier acts on: the selected one, else the one just scanned. It is kept in view whenever it
+  // changes, a line is added or its quantity moves, so a scan past the tenth line never lands out of sight.
+  const focusId = props.selected ?? props.lastLineId;
+  const focusLine = focusId === null ? undefined : lines.find((l) => l.lineId === focusId);
+  const revealId = focusLine?.lineId ?? null;
+  const revealWhen = focusLine ? `${focusLine.quantity}:${lines.length}` : '';
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    const row = revealId === null ? null : box?.querySelector<HTMLElement>(`tr[data-line-id="${CSS.escape(revealId)}"]`);
+    if (box && row) keepRowInView(box, row);
+  }, [revealId, revealWhen]);
   return (
-    <div className="basket-scroll">
+    <div className="basket-scroll" ref={scroller}>
       <table className="basket" aria-label={t('basket')}>
         <thead>
           <tr>
@@ -87,4 +100,14 @@ export function BasketTable(props: {
       </table>
     </div>
   );
+}
+
+/** Scrolls the basket just enough that `row` is wholly visible, below the sticky column headings. */
+function keepRowInView(box: HTMLElement, row: HTMLElement): void {
+  const view = box.getBoundingClientRect();
+  const top = view.top + box.clientTop + (box.querySelector('thead')?.getBoundingClientRect().height ?? 0);
+  const bottom = view.top + box.clientTop + box.clientHeight;
+  const rect = row.getBoundingClientRect();
+  if (rect.bottom > bottom) box.scrollTop += rect.bottom - bottom;
+  else if (rect.top < top) box.scrollTop -= top - rect.top;
 }
