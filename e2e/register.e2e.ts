@@ -95,27 +95,36 @@ describe('walking skeleton in the browser', () => {
     const lines = page.getByTestId('basket-line');
     await lines.nth(items.length - 1).waitFor();
     // 16 lines of 52 px do not fit at 1024x768: the newest must have been scrolled to, the first scrolled away.
-    assert.equal(await inBasketView(page, items.length - 1), true, 'the line just scanned is in view');
+    assert.equal(await comesIntoView(page, items.length - 1), true, 'the line just scanned is in view');
     assert.equal(await inBasketView(page, 0), false, 'the first line has scrolled out of view');
 
     for (let i = 0; i < items.length; i++) await page.keyboard.press('ArrowUp');
     await page.locator('[data-testid="basket-line"][aria-current="true"]').and(lines.first()).waitFor();
-    assert.equal(await inBasketView(page, 0), true, 'the selected first line is in view');
+    assert.equal(await comesIntoView(page, 0), true, 'the selected first line is in view');
     await host.api('POST', '/api/register/pay-cash', { tendered: 1_000_000 });
     await page.close();
   });
 });
 
 /** Whether basket line `index` is wholly inside the basket's scroll box, below its sticky column headings. */
-async function inBasketView(page: Page, index: number): Promise<boolean> {
-  return page.getByTestId('basket-line').nth(index).evaluate((row) => {
-    const box = row.closest('.basket-scroll')!;
-    const view = box.getBoundingClientRect();
-    const top = view.top + box.clientTop + box.querySelector('thead')!.getBoundingClientRect().height;
-    const bottom = view.top + box.clientTop + box.clientHeight;
-    const rect = row.getBoundingClientRect();
-    return rect.top >= top - 0.5 && rect.bottom <= bottom + 0.5;
-  });
+function inBasketView(page: Page, index: number): Promise<boolean> {
+  return page.getByTestId('basket-line').nth(index).evaluate(rowInView);
+}
+
+/** Whether basket line `index` is in view within two seconds (the basket scrolls at the next frame). */
+async function comesIntoView(page: Page, index: number): Promise<boolean> {
+  const row = await page.getByTestId('basket-line').nth(index).elementHandle();
+  return page.waitForFunction(rowInView, row, { timeout: 2000 }).then(() => true, () => false);
+}
+
+function rowInView(row: Element | null): boolean {
+  const box = row?.closest('.basket-scroll');
+  if (!row || !box) return false;
+  const view = box.getBoundingClientRect();
+  const top = view.top + box.clientTop + box.querySelector('thead')!.getBoundingClientRect().height;
+  const bottom = view.top + box.clientTop + box.clientHeight;
+  const rect = row.getBoundingClientRect();
+  return rect.top >= top - 0.5 && rect.bottom <= bottom + 0.5;
 }
 
 async function assertBasketOnScreen(page: Page, codes: string[]): Promise<void> {

@@ -22,10 +22,18 @@ export function BasketTable(props: {
   const focusLine = focusId === null ? undefined : lines.find((l) => l.lineId === focusId);
   const revealId = focusLine?.lineId ?? null;
   const revealWhen = focusLine ? `${focusLine.quantity}:${lines.length}` : '';
+  // A layout effect runs in the same task as the render, so the frame that first paints the new line also scrolls it
+  // into view; a passive effect could run after that frame and scroll one frame later.
   useLayoutEffect(() => {
-    const box = scroller.current;
-    const row = revealId === null ? null : box?.querySelector<HTMLElement>(`tr[data-line-id="${CSS.escape(revealId)}"]`);
-    if (box && row) keepRowInView(box, row);
+    if (revealId === null) return;
+    // Measured at the start of the next frame, which lays the page out anyway: measuring right here, after the
+    // render, would force one more layout per scan before the frame's own.
+    const frame = requestAnimationFrame(() => {
+      const box = scroller.current;
+      const row = box?.querySelector<HTMLElement>(`tr[data-line-id="${CSS.escape(revealId)}"]`);
+      if (box && row) keepRowInView(box, row);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [revealId, revealWhen]);
   return (
     <div className="basket-scroll" ref={scroller}>
