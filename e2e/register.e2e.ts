@@ -5,7 +5,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { RegisterState } from '../core/api.js';
 import type { SaleSummary } from '../core/ports.js';
 import { DEMO_CATALOG, DEMO_CODES } from '../db/seed/demo-catalog.js';
@@ -104,7 +104,48 @@ describe('walking skeleton in the browser', () => {
     await host.api('POST', '/api/register/pay-cash', { tendered: 1_000_000 });
     await page.close();
   });
+
+  test('the customer display keeps the newest line, the total and the age question on screen in a long basket', async () => {
+    assert.ok(host, 'the host of the previous test is running');
+    const customer = await rig.open(host, '#/customer');
+    await customer.getByTestId('customer-total').waitFor();
+    const items = DEMO_CATALOG.filter((item) => !item.ageRestricted).slice(0, 24);
+    for (const item of items) await host.api('POST', '/api/register/scan', { data: item.code, source: 'scanner' });
+    await host.api('POST', '/api/register/scan', { data: DEMO_CODES.tobaccoPack, source: 'scanner' });
+    await customer.getByTestId('age-check').waitFor();
+    // 25 lines do not fit above the total at 1024x768: the lines scroll, the total and the question stay.
+    for (const id of ['customer-total', 'age-yes', 'age-no']) {
+      assert.equal(await onScreen(customer, id), true, `${id} is on screen`);
+    }
+    const newest = customer.getByTestId('customer-display').locator('tr').last();
+    assert.equal(await lineComesIntoView(newest), true, 'the age-restricted line just scanned is in view');
+    await customer.getByTestId('age-yes').click();
+    await customer.getByTestId('age-confirmed').waitFor();
+    await host.api('POST', '/api/register/pay-cash', { tendered: 1_000_000 });
+    await customer.close();
+  });
 });
+
+/** Whether the customer display's line is wholly in the window, and inside its scrolling list, within two seconds. */
+async function lineComesIntoView(line: Locator): Promise<boolean> {
+  const row = await line.elementHandle();
+  return line.page().waitForFunction((r) => {
+    if (!r) return false;
+    const rect = r.getBoundingClientRect();
+    const box = r.closest('[data-testid="customer-lines"]');
+    const view = box ? box.getBoundingClientRect() : { top: 0 };
+    const bottom = box ? view.top + box.clientTop + box.clientHeight : window.innerHeight;
+    return rect.top >= Math.max(0, view.top) - 0.5 && rect.bottom <= Math.min(window.innerHeight, bottom) + 0.5;
+  }, row, { timeout: 2000 }).then(() => true, () => false);
+}
+
+/** Whether the element is wholly inside the window. */
+function onScreen(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const rect = el.getBoundingClientRect();
+    return rect.top >= 0 && rect.bottom <= window.innerHeight && rect.height > 0;
+  });
+}
 
 /** Whether basket line `index` is wholly inside the basket's scroll box, below its sticky column headings. */
 function inBasketView(page: Page, index: number): Promise<boolean> {

@@ -2,11 +2,12 @@
  * The customer display (#/customer): the basket and total as the customer sees them, and the age
  * confirmation the customer must touch before an age-restricted sale can be paid.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RegisterConnection } from '../connection/types.js';
 import { formatYen } from '../i18n/format.js';
 import { fillText } from '../i18n/screens-text.js';
 import { useLang } from '../i18n/LangToggle.js';
+import { useKeepLineInView } from '../register/keep-line-in-view.js';
 import { useRegister } from '../register/use-register.js';
 
 /** What the customer is told at each step of a wallet payment (the cashier sees the detail). */
@@ -31,6 +32,11 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
   const { t } = useLang();
   const [error, setError] = useState<string | null>(null);
   const { state } = useRegister(props.connection, (e) => setError(e instanceof Error ? e.message : String(e)));
+  // The lines scroll on their own, keeping the one just scanned in view: the total and the age question below them
+  // stay on screen however long the basket grows.
+  const linesBox = useRef<HTMLDivElement>(null);
+  const last = state?.lines.find((l) => l.lineId === state.lastLineId);
+  useKeepLineInView(linesBox, last?.lineId ?? null, last ? `${last.quantity}:${state?.lines.length ?? 0}` : '');
   const answer = (confirmed: boolean) => {
     setError(null);
     props.connection.api.confirmAge({ confirmed }).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -40,17 +46,19 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
   return (
     <main data-testid="customer-display" style={{ padding: 24, display: 'flex', flexDirection: 'column', gap: 16, height: '100%', boxSizing: 'border-box' }}>
       <h1 style={{ margin: 0, fontSize: 28 }}>{t('custWelcome')}</h1>
-      <table style={{ width: '100%', fontSize: 22, borderCollapse: 'collapse' }}>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.lineId} style={{ borderBottom: '1px solid #ddd' }}>
-              <td>{l.item.nameJa}{l.item.ageRestricted ? ' 🔞' : ''}</td>
-              <td style={{ textAlign: 'right' }}>× {l.quantity}</td>
-              <td style={{ textAlign: 'right' }}>{formatYen(l.amount)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div ref={linesBox} data-testid="customer-lines" style={{ flex: '0 1 auto', minHeight: 0, overflowY: 'auto' }}>
+        <table style={{ width: '100%', fontSize: 22, borderCollapse: 'collapse' }}>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.lineId} data-line-id={l.lineId} style={{ borderBottom: '1px solid #ddd' }}>
+                <td>{l.item.nameJa}{l.item.ageRestricted ? ' 🔞' : ''}</td>
+                <td style={{ textAlign: 'right' }}>× {l.quantity}</td>
+                <td style={{ textAlign: 'right' }}>{formatYen(l.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div data-testid="customer-total" style={{ fontSize: 40, textAlign: 'right', fontWeight: 'bold' }}>
         {t('custTotal')} {formatYen(state.totals.total)}
       </div>

@@ -1,8 +1,9 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { BasketLine } from '../../core/domain/basket.js';
 import type { Lang } from '../i18n/dictionary.js';
 import { formatYen } from '../i18n/format.js';
 import type { UiKey } from '../i18n/translate.js';
+import { useKeepLineInView } from './keep-line-in-view.js';
 
 export function BasketTable(props: {
   t: (key: UiKey) => string;
@@ -20,21 +21,7 @@ export function BasketTable(props: {
   // changes, a line is added or its quantity moves, so a scan past the tenth line never lands out of sight.
   const focusId = props.selected ?? props.lastLineId;
   const focusLine = focusId === null ? undefined : lines.find((l) => l.lineId === focusId);
-  const revealId = focusLine?.lineId ?? null;
-  const revealWhen = focusLine ? `${focusLine.quantity}:${lines.length}` : '';
-  // A layout effect runs in the same task as the render, so the frame that first paints the new line also scrolls it
-  // into view; a passive effect could run after that frame and scroll one frame later.
-  useLayoutEffect(() => {
-    if (revealId === null) return;
-    // Measured at the start of the next frame, which lays the page out anyway: measuring right here, after the
-    // render, would force one more layout per scan before the frame's own.
-    const frame = requestAnimationFrame(() => {
-      const box = scroller.current;
-      const row = box?.querySelector<HTMLElement>(`tr[data-line-id="${CSS.escape(revealId)}"]`);
-      if (box && row) keepRowInView(box, row);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [revealId, revealWhen]);
+  useKeepLineInView(scroller, focusLine?.lineId ?? null, focusLine ? `${focusLine.quantity}:${lines.length}` : '');
   return (
     <div className="basket-scroll" ref={scroller}>
       <table className="basket" aria-label={t('basket')}>
@@ -110,12 +97,3 @@ export function BasketTable(props: {
   );
 }
 
-/** Scrolls the basket just enough that `row` is wholly visible, below the sticky column headings. */
-function keepRowInView(box: HTMLElement, row: HTMLElement): void {
-  const view = box.getBoundingClientRect();
-  const top = view.top + box.clientTop + (box.querySelector('thead')?.getBoundingClientRect().height ?? 0);
-  const bottom = view.top + box.clientTop + box.clientHeight;
-  const rect = row.getBoundingClientRect();
-  if (rect.bottom > bottom) box.scrollTop += rect.bottom - bottom;
-  else if (rect.top < top) box.scrollTop -= top - rect.top;
-}
