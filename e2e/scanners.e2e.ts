@@ -113,4 +113,29 @@ describe('scanners in the browser', () => {
     assert.equal(await tester.locator('[data-testid="scenario-step"][data-ok="true"]').count(), 4);
     assert.equal(await itemCount(), before);
   });
+
+  test('with eight scanners attached the cashier page still shows recent sales and the history link', async () => {
+    for (let i = 0; i < 6; i++) await host.api('POST', '/api/sim/scanners', { kind: i % 2 === 0 ? 'serial' : 'hid-pos' });
+    await host.api('POST', '/api/register/pay-cash', { tendered: 10_000 });
+    const small = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    try {
+      await small.goto(`${host.url}/#/`);
+      await small.getByTestId('recent-sales').getByText('No.1').waitFor();
+      assert.ok((await small.getByTestId('scanner-row').count()) >= 8, 'eight scanner rows: the sims and the wedge');
+      const [recent, link] = [await boxOnScreen(small, 'recent-sales'), await boxOnScreen(small, 'history-link')];
+      assert.deepEqual({ recent, link }, { recent: true, link: true });
+      // The scanner list scrolls in its own panel instead of pushing the rest off the column.
+      assert.equal(await small.getByTestId('scanner-status').evaluate((panel) => panel.scrollHeight > panel.clientHeight), true);
+    } finally {
+      await small.close();
+    }
+  });
 });
+
+/** Whether the element is wholly inside the window. */
+function boxOnScreen(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const rect = el.getBoundingClientRect();
+    return rect.height > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
+  });
+}
