@@ -105,6 +105,31 @@ describe('walking skeleton in the browser', () => {
     await page.close();
   });
 
+  test('a five-digit change fits its panel beside the receipt instead of being cut off', async () => {
+    assert.ok(host, 'the host of the previous test is running');
+    const page = await openRegister(host);
+    for (const code of codes.slice(0, 2)) await host.api('POST', '/api/register/scan', { data: code, source: 'scanner' });
+    await page.getByTestId('basket-line').nth(1).waitFor();
+    await page.keyboard.press('F4');
+    await page.getByTestId('tendered-input').fill('100000');
+    await page.getByTestId('tendered-input').press('Enter');
+    const change = page.getByTestId('change');
+    await change.waitFor();
+    assert.equal(await change.textContent(), yen(100_000 - priceOf(codes[0]!) - priceOf(codes[1]!)));
+    const fits = await change.evaluate((amount) => {
+      const panel = amount.closest('[data-testid="sale-complete"]')!;
+      const box = panel.getBoundingClientRect();
+      const style = getComputedStyle(panel);
+      const left = box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+      const right = box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+      const label = panel.querySelector('.change-label')!.getBoundingClientRect();
+      const figure = amount.getBoundingClientRect();
+      return { label: label.left >= left - 0.5, amount: figure.right <= right + 0.5 && figure.left > label.right };
+    });
+    assert.deepEqual(fits, { label: true, amount: true });
+    await page.close();
+  });
+
   test('the customer display keeps the newest line, the total and the age question on screen in a long basket', async () => {
     assert.ok(host, 'the host of the previous test is running');
     const customer = await rig.open(host, '#/customer');

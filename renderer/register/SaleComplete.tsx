@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { CompletedSale } from '../../core/domain/sale.js';
 import { formatYen } from '../i18n/format.js';
 import type { UiKey } from '../i18n/translate.js';
@@ -18,7 +19,8 @@ export function SaleComplete(props: { t: (key: UiKey) => string; sale: Completed
         <dt>{t('received')}</dt>
         <dd data-testid="complete-received">{formatYen(received)}</dd>
         <dt className="change-label">{t('change')}</dt>
-        <dd className="change-amount" data-testid="change" data-amount={change}>
+        {/* --chars lets the stylesheet shrink a long amount to the panel's width rather than cut it off. */}
+        <dd className="change-amount" data-testid="change" data-amount={change} style={{ '--chars': formatYen(change).length } as CSSProperties}>
           {formatYen(change)}
         </dd>
       </dl>
