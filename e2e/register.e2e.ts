@@ -144,6 +144,8 @@ describe('walking skeleton in the browser', () => {
     }
     const newest = customer.getByTestId('customer-display').locator('tr').last();
     assert.equal(await lineComesIntoView(newest), true, 'the age-restricted line just scanned is in view');
+    // Marked in words (an emoji would be a blank box without an emoji font, as on these machines).
+    assert.equal(await newest.getByTestId('customer-age-badge').textContent(), '20歳以上');
     await customer.getByTestId('age-yes').click();
     await customer.getByTestId('age-confirmed').waitFor();
     await host.api('POST', '/api/register/pay-cash', { tendered: 1_000_000 });

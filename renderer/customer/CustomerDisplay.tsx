@@ -26,6 +26,8 @@ const WALLET_WORDS = {
   REFUNDED: 'custWalletCancelled',
 } as const;
 
+const ageBadge = { marginLeft: 8, padding: '1px 6px', borderRadius: 4, fontSize: 15, background: '#b00020', color: '#fff', verticalAlign: 'middle' } as const;
+
 const big = { fontSize: 36, padding: '28px 40px', borderRadius: 12, border: 'none', cursor: 'pointer', minWidth: 280 } as const;
 
 export function CustomerDisplay(props: { connection: RegisterConnection }) {
@@ -51,7 +53,11 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
           <tbody>
             {lines.map((l) => (
               <tr key={l.lineId} data-line-id={l.lineId} style={{ borderBottom: '1px solid #ddd' }}>
-                <td>{l.item.nameJa}{l.item.ageRestricted ? ' 🔞' : ''}</td>
+                <td>
+                  {l.item.nameJa}
+                  {/* Text, not an emoji: a register need not have an emoji font (these machines do not). */}
+                  {l.item.ageRestricted && <span data-testid="customer-age-badge" style={ageBadge}>{t('custAgeBadge')}</span>}
+                </td>
                 <td style={{ textAlign: 'right' }}>× {l.quantity}</td>
                 <td style={{ textAlign: 'right' }}>{formatYen(l.amount)}</td>
               </tr>
