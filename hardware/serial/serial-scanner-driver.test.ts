@@ -208,6 +208,27 @@ describe('SerialScannerDriver over socat ptys', () => {
   });
 });
 
+test('a pty whose socat dies while nothing was ever written is an unplug too, reported within a second', async () => {
+  // Reading a pty slave after its master is gone can return end-of-file instead of failing (here it mostly does
+  // when the feeder end was never opened), and serialport then just reads again: without the driver's check of the
+  // device node the port would stay "connected" for good.
+  for (let round = 0; round < 5; round++) {
+    const pair = await createPtyPair({ dir, id: `idle-${round}` });
+    const driver = new SerialScannerDriver({ id: `idle-${round}`, path: pair.devicePath, clock, reconnectIntervalMs: 50 });
+    closers.push(() => driver.close(), () => pair.close());
+    await driver.open();
+    const disconnected = waitForState(driver, 'disconnected');
+    const started = Date.now();
+    await pair.close();
+    const status = await Promise.race([disconnected, new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500).unref())]);
+    assert.ok(status, `round ${round}: still ${driver.status().state} 1.5 s after socat died`);
+    // Either signal may come first: the read failing ("port closed: ...") or the node gone ("... is gone").
+    assert.match(status.error ?? '', /(port closed|is gone).*; retrying every 50 ms$/);
+    assert.ok(Date.now() - started < 1500);
+    await driver.close();
+  }
+});
+
 test('closing only the feeder end is a pulled RS-232 cable: undetectable, the port stays connected', async () => {
   // A pty (like a plain RS-232 port without DSR/DCD) has no presence signal; only the device node
   // disappearing (unplug) is a disconnect. The scanner reopening the feeder works at once.

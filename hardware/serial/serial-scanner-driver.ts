@@ -47,6 +47,9 @@ export interface SerialScannerConfig extends Partial<LineSettings> {
   description?: string;
 }
 
+/** How often a connected port's device node is checked for presence (a stat call). */
+const PRESENCE_CHECK_MS = 250;
+
 export class SerialScannerDriver extends HubDriver implements ScannerDriver {
   readonly id: string;
   readonly kind = 'serial' as const;
@@ -64,6 +67,7 @@ export class SerialScannerDriver extends HubDriver implements ScannerDriver {
   private parser: ReadlineParser;
   private readonly assembler: LineAssembler;
   private interByteTimer: ReturnType<typeof setTimeout> | undefined;
+  private presenceTimer: ReturnType<typeof setInterval> | undefined;
   /** Counts chunks so a deferred expiry can tell that bytes arrived after it was scheduled. */
   private chunksSeen = 0;
 
@@ -159,6 +163,14 @@ export class SerialScannerDriver extends HubDriver implements ScannerDriver {
       this.onLost(port, `port error: ${error.message}`);
       if (port.isOpen) port.close(() => undefined);
     });
+    // A pty whose socat died can read as end-of-file rather than fail, and serialport then just reads again; some
+    // USB-serial adapters go quiet the same way. The device node vanishing is the unplug signal of last resort.
+    this.presenceTimer = setInterval(() => {
+      if (this.port !== port || existsSync(this.path)) return;
+      this.onLost(port, `${this.path} is gone`);
+      if (port.isOpen) port.close(() => undefined);
+    }, PRESENCE_CHECK_MS);
+    this.presenceTimer.unref?.();
     this.hub.setState('connected');
   }
 
@@ -171,6 +183,8 @@ export class SerialScannerDriver extends HubDriver implements ScannerDriver {
 
   private detach(port: SerialPort, partialReason: string): void {
     this.port = undefined;
+    clearInterval(this.presenceTimer);
+    this.presenceTimer = undefined;
     port.removeAllListeners('data');
     port.removeAllListeners('close');
     // keep swallowing errors from a port being torn down
