@@ -5,12 +5,16 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RegisterState } from '../core/api.js';
 import type { SaleSummary } from '../core/ports.js';
 import { DEMO_CATALOG, DEMO_CODES } from '../db/seed/demo-catalog.js';
 import type { HostProcess } from './support/host-process.js';
 import { priceOf, useBrowserRig, yen } from './support/browser-rig.js';
+import { onScreen, rowComesIntoView, rowInView } from './support/visibility.js';
+
+/** The cashier's scrolling basket. */
+const BASKET = '.basket-scroll';
 
 const rig = useBrowserRig('regi-e2e-');
 let host: HostProcess | undefined;
@@ -95,12 +99,12 @@ describe('walking skeleton in the browser', () => {
     const lines = page.getByTestId('basket-line');
     await lines.nth(items.length - 1).waitFor();
     // 16 lines of 52 px do not fit at 1024x768: the newest must have been scrolled to, the first scrolled away.
-    assert.equal(await comesIntoView(page, items.length - 1), true, 'the line just scanned is in view');
-    assert.equal(await inBasketView(page, 0), false, 'the first line has scrolled out of view');
+    assert.equal(await rowComesIntoView(lines.nth(items.length - 1), BASKET), true, 'the line just scanned is in view');
+    assert.equal(await rowInView(lines.first(), BASKET), false, 'the first line has scrolled out of view');
 
     for (let i = 0; i < items.length; i++) await page.keyboard.press('ArrowUp');
     await page.locator('[data-testid="basket-line"][aria-current="true"]').and(lines.first()).waitFor();
-    assert.equal(await comesIntoView(page, 0), true, 'the selected first line is in view');
+    assert.equal(await rowComesIntoView(lines.first(), BASKET), true, 'the selected first line is in view');
     await host.api('POST', '/api/register/pay-cash', { tendered: 1_000_000 });
     await page.close();
   });
@@ -143,7 +147,7 @@ describe('walking skeleton in the browser', () => {
       assert.equal(await onScreen(customer, id), true, `${id} is on screen`);
     }
     const newest = customer.getByTestId('customer-display').locator('tr').last();
-    assert.equal(await lineComesIntoView(newest), true, 'the age-restricted line just scanned is in view');
+    assert.equal(await rowComesIntoView(newest, '[data-testid="customer-lines"]'), true, 'the age-restricted line just scanned is in view');
     // Marked in words (an emoji would be a blank box without an emoji font, as on these machines).
     assert.equal(await newest.getByTestId('customer-age-badge').textContent(), '20歳以上');
     await customer.getByTestId('age-yes').click();
@@ -152,48 +156,6 @@ describe('walking skeleton in the browser', () => {
     await customer.close();
   });
 });
-
-/** Whether the customer display's line is wholly in the window, and inside its scrolling list, within two seconds. */
-async function lineComesIntoView(line: Locator): Promise<boolean> {
-  const row = await line.elementHandle();
-  return line.page().waitForFunction((r) => {
-    if (!r) return false;
-    const rect = r.getBoundingClientRect();
-    const box = r.closest('[data-testid="customer-lines"]');
-    const view = box ? box.getBoundingClientRect() : { top: 0 };
-    const bottom = box ? view.top + box.clientTop + box.clientHeight : window.innerHeight;
-    return rect.top >= Math.max(0, view.top) - 0.5 && rect.bottom <= Math.min(window.innerHeight, bottom) + 0.5;
-  }, row, { timeout: 2000 }).then(() => true, () => false);
-}
-
-/** Whether the element is wholly inside the window. */
-function onScreen(page: Page, testId: string): Promise<boolean> {
-  return page.getByTestId(testId).evaluate((el) => {
-    const rect = el.getBoundingClientRect();
-    return rect.top >= 0 && rect.bottom <= window.innerHeight && rect.height > 0;
-  });
-}
-
-/** Whether basket line `index` is wholly inside the basket's scroll box, below its sticky column headings. */
-function inBasketView(page: Page, index: number): Promise<boolean> {
-  return page.getByTestId('basket-line').nth(index).evaluate(rowInView);
-}
-
-/** Whether basket line `index` is in view within two seconds (the basket scrolls at the next frame). */
-async function comesIntoView(page: Page, index: number): Promise<boolean> {
-  const row = await page.getByTestId('basket-line').nth(index).elementHandle();
-  return page.waitForFunction(rowInView, row, { timeout: 2000 }).then(() => true, () => false);
-}
-
-function rowInView(row: Element | null): boolean {
-  const box = row?.closest('.basket-scroll');
-  if (!row || !box) return false;
-  const view = box.getBoundingClientRect();
-  const top = view.top + box.clientTop + box.querySelector('thead')!.getBoundingClientRect().height;
-  const bottom = view.top + box.clientTop + box.clientHeight;
-  const rect = row.getBoundingClientRect();
-  return rect.top >= top - 0.5 && rect.bottom <= bottom + 0.5;
-}
 
 async function assertBasketOnScreen(page: Page, codes: string[]): Promise<void> {
   const lines = page.getByTestId('basket-line');

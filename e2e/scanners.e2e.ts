@@ -14,6 +14,7 @@ import type { RegisterState } from '../core/api.js';
 import { DEMO_CODES } from '../db/seed/demo-catalog.js';
 import { launchChromium } from './support/browser.js';
 import { startHostProcess, type HostProcess } from './support/host-process.js';
+import { onScreen } from './support/visibility.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'regi-e2e-scanners-'));
 let browser: Browser;
@@ -122,7 +123,7 @@ describe('scanners in the browser', () => {
       await small.goto(`${host.url}/#/`);
       await small.getByTestId('recent-sales').getByText('No.1').waitFor();
       assert.ok((await small.getByTestId('scanner-row').count()) >= 8, 'eight scanner rows: the sims and the wedge');
-      const [recent, link] = [await boxOnScreen(small, 'recent-sales'), await boxOnScreen(small, 'history-link')];
+      const [recent, link] = [await onScreen(small, 'recent-sales'), await onScreen(small, 'history-link')];
       assert.deepEqual({ recent, link }, { recent: true, link: true });
       // The scanner list scrolls in its own panel instead of pushing the rest off the column.
       assert.equal(await small.getByTestId('scanner-status').evaluate((panel) => panel.scrollHeight > panel.clientHeight), true);
@@ -132,10 +133,3 @@ describe('scanners in the browser', () => {
   });
 });
 
-/** Whether the element is wholly inside the window. */
-function boxOnScreen(page: Page, testId: string): Promise<boolean> {
-  return page.getByTestId(testId).evaluate((el) => {
-    const rect = el.getBoundingClientRect();
-    return rect.height > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
-  });
-}
