@@ -49,9 +49,10 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
     const unsynced: number[] = [];
     const oneRow: number[] = [];
     const base = Date.now();
-    const walSizes: { at: string; store: number; floor: number }[] = [];
+    const walSizes = () => ({ store: walBytes(store.db.name), floor: walBytes(floor.path) });
+    let before = walSizes();
     for (let i = 0; i < warmUp + count; i++) {
-      if (i === warmUp) walSizes.push({ at: 'before', store: walBytes(store.db.name), floor: walBytes(floor.path) });
+      if (i === warmUp) before = walSizes();
       const sale = benchSale(store.registerId, randomUUID(), i, base + i);
       let t = performance.now();
       store.journal.commitSale(sale);
@@ -80,7 +81,7 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
       raw.push(rawMs);
       unsynced.push(unsyncedMs);
     }
-    walSizes.push({ at: 'after', store: walBytes(store.db.name), floor: walBytes(floor.path) });
+    const after = walSizes();
     const c = summarize(commit);
     const r = summarize(raw);
     ctx.log(`commit: commitSale ${describeMs(c)}`);
@@ -89,7 +90,6 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
     const o = summarize(oneRow);
     ctx.log(`commit:   one-row SQLite transaction (the sale as one JSON row, WAL, synchronous=FULL, steady state) ${describeMs(o)} = ${(o.p50 / r.p50).toFixed(2)} x raw at p50`);
     const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KiB`;
-    const [before, after] = walSizes as [(typeof walSizes)[0], (typeof walSizes)[0]];
     ctx.log(`commit:   WAL sizes before / after the timed run: sale store ${kib(before.store)} / ${kib(after.store)}, one-row floor ${kib(before.floor)} / ${kib(after.floor)} (unchanged = steady state, frames overwritten)`);
     const commitRate = (count * 1000) / (c.mean * count);
     const rawRate = (count * 1000) / (r.mean * count);

@@ -129,20 +129,20 @@ async function run(ctx: BenchContext): Promise<TableRow[]> {
     if (!feederPath) throw new Error(`the host has no simulated serial scanner ${SCANNER} with a feeder pty`);
     // Our own write end on the feeder pty: a synchronous write gives an exact "all bytes handed to the kernel" time.
     feeder = openSync(feederPath, 'w');
-    for (const clock of RUNS) {
-      const timings = await measure(ctx, host, feeder, clock, warmUp, scans);
+    for (const mode of RUNS) {
+      const timings = await measure(ctx, host, feeder, mode, warmUp, scans);
       const painted = summarize(timings.map((t) => t.paintedAt - t.writtenAt));
       const dom = summarize(timings.map((t) => t.mutationAt - t.writtenAt));
-      logBreakdown(ctx, clock.label, timings, painted, dom);
+      logBreakdown(ctx, mode.label, timings, painted, dom);
       rows.push(
         {
-          benchmark: `UI scan -> line painted p95, ${clock.label} (${scans} scans)`,
+          benchmark: `UI scan -> line painted p95, ${mode.label} (${scans} scans)`,
           measured: { value: painted.p95, unit: 'ms' },
           limit: { value: FRAME_MS, unit: 'ms', label: 'one frame at 60 Hz' },
           better: 'lower',
         },
         {
-          benchmark: `UI scan -> DOM updated p95, ${clock.label} (${scans} scans)`,
+          benchmark: `UI scan -> DOM updated p95, ${mode.label} (${scans} scans)`,
           measured: { value: dom.p95, unit: 'ms' },
           limit: { value: FRAME_MS, unit: 'ms', label: 'one frame at 60 Hz' },
           better: 'lower',

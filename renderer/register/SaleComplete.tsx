@@ -8,6 +8,7 @@ export function SaleComplete(props: { t: (key: UiKey) => string; sale: Completed
   const cash = sale.tenders.find((tender) => tender.kind === 'cash');
   const received = cash?.tendered ?? sale.totals.total;
   const change = cash?.change ?? 0;
+  const changeText = formatYen(change);
   return (
     <section className="sale-complete" data-testid="sale-complete" data-sale-no={sale.saleNo} aria-labelledby="sale-complete-title">
       <h2 id="sale-complete-title">
@@ -20,8 +21,8 @@ export function SaleComplete(props: { t: (key: UiKey) => string; sale: Completed
         <dd data-testid="complete-received">{formatYen(received)}</dd>
         <dt className="change-label">{t('change')}</dt>
         {/* --chars lets the stylesheet shrink a long amount to the panel's width rather than cut it off. */}
-        <dd className="change-amount" data-testid="change" data-amount={change} style={{ '--chars': formatYen(change).length } as CSSProperties}>
-          {formatYen(change)}
+        <dd className="change-amount" data-testid="change" data-amount={change} style={{ '--chars': changeText.length } as CSSProperties}>
+          {changeText}
         </dd>
       </dl>
       <p className="hint">{t('nextSaleHint')}</p>
