@@ -66,6 +66,8 @@ export class Register implements RegisterApi {
   private lastLineId: string | null = null;
   private lastSale: CompletedSale | null = null;
   private saleNo: number;
+  /** Which try at sale saleNo this is: a sale emptied and given up starts the next try (see abandonEmptySale). */
+  private attempt = 1;
   private messages: RegisterMessage[] = [];
   private readonly listeners = new Set<(event: RegisterEvent) => void>();
   private readonly scanners = new Map<string, { driver: ScannerDriver; status: ScannerStatus; rejected: number; unsubscribe: Unsubscribe[] }>();
@@ -216,6 +218,7 @@ export class Register implements RegisterApi {
     this.basket = this.basketOp(() => voidLine(this.basket, request.lineId));
     if (this.lastLineId === request.lineId) this.lastLineId = null;
     this.say('line.voided', 'info', { lineId: request.lineId });
+    this.abandonEmptySale();
     this.emitState();
     return this.snapshot();
   }
@@ -265,6 +268,7 @@ export class Register implements RegisterApi {
     this.lastLineId = null;
     this.lastSale = committed;
     this.saleNo = this.deps.journal.nextSaleNo();
+    this.attempt = 1;
     this.say('sale.completed', 'info', {
       saleNo: committed.saleNo,
       total: committed.totals.total,
@@ -314,7 +318,12 @@ export class Register implements RegisterApi {
     return this.walletTender().refund(this.walletView, request.saleId, manager.staffId);
   }
 
+  /** After a completed sale: opens the next. On an open sale whose basket is empty: starts afresh (abandonEmptySale). */
   async newSale(): Promise<RegisterState> {
+    if (this.lastSale === null && this.basket.lines.length === 0) {
+      this.abandonEmptySale();
+      this.say('sale.started', 'info');
+    }
     this.openSaleIfCompleted();
     this.emitState();
     return this.snapshot();
@@ -400,6 +409,7 @@ export class Register implements RegisterApi {
     for (const lineId of removeLineIds) this.basket = voidLine(this.basket, lineId);
     if (this.lastLineId !== null && removeLineIds.includes(this.lastLineId)) this.lastLineId = null;
     this.say(message.code, message.level, message.params);
+    this.abandonEmptySale();
     this.emitState();
     return this.snapshot();
   }
@@ -471,8 +481,24 @@ export class Register implements RegisterApi {
     }
   }
 
+  /** The sale the limit guard and the audit log know: "R1#11", and "R1#11.2" for a second try after an abandoned one. */
   private saleRef(): string {
-    return `${this.deps.registerId}#${this.saleNo}`;
+    return `${this.deps.registerId}#${this.saleNo}${this.attempt > 1 ? `.${this.attempt}` : ''}`;
+  }
+
+  /**
+   * An open sale whose basket was emptied (every line voided or refused at the age check, or F1 on an empty basket) is given up: the next scan
+   * starts a new try at the same sale number, with nothing of the old one. Above all not its manager overrides or
+   * the customer's age confirmation: voiding everything and scanning again is how the next customer's sale begins.
+   */
+  private abandonEmptySale(): boolean {
+    if (this.lastSale !== null || this.basket.lines.length > 0) return false;
+    const pending = this.deps.limits?.guard.state(this.saleRef(), this.basket.lines).pendingOverride ?? null;
+    if (this.startedAt === null && pending === null) return false;
+    this.attempt++;
+    this.startedAt = null;
+    this.lastLineId = null;
+    return true;
   }
 
   private limitsOf(): RegisterLimits {

@@ -97,6 +97,59 @@ describe('purchase limits in the register', () => {
     assert.equal(setup.audit.verify().ok, true);
   });
 
+  test('an emptied sale is given up: its override and age confirmation do not reach the next customer', async (t) => {
+    const { register, setup } = await rig(t);
+    const approved = async () => {
+      await register.scan({ data: pack });
+      await rejects(register.setQuantity({ lineId: (await register.getState()).lines[0]!.lineId, quantity: 12 }), 'limit.overrideRequired');
+      const state = await register.approveOverride({ managerId: 'M001', pin: '1234', reasonCode: 'business-purchase' });
+      assert.equal(state.lines[0]?.quantity, 12);
+      assert.equal((await register.confirmAge({ confirmed: true })).ageCheck, 'confirmed');
+      return state.lines[0]!.lineId;
+    };
+    // Customer A: 12 packs approved by a manager, age confirmed; every line voided.
+    await register.voidLine({ lineId: await approved() });
+    // The next customer, with or without F1 first, starts with nothing approved.
+    for (const newSale of [false, true]) {
+      if (newSale) {
+        await register.voidLine({ lineId: await approved() });
+        assert.equal((await register.newSale()).messages[0]?.code, 'sale.started');
+      }
+      await register.scan({ data: pack });
+      const lineId = (await register.getState()).lines[0]!.lineId;
+      await rejects(register.setQuantity({ lineId, quantity: 12 }), 'limit.overrideRequired');
+      assert.equal((await register.getState()).ageCheck, 'required', 'the age is asked again');
+      await register.cancelOverride();
+      await register.voidLine({ lineId });
+    }
+    // The audit log tells the tries apart: the approvals name R-TEST#1 and R-TEST#1.3, the last refusal R-TEST#1.4.
+    const saleIds = setup.audit.entries().filter((e) => e.kind === 'limit.override' || e.kind === 'limit.blocked').map((e) => e.details.saleId);
+    assert.deepEqual(saleIds, ['R-TEST#1', 'R-TEST#1', 'R-TEST#1.2', 'R-TEST#1.3', 'R-TEST#1.3', 'R-TEST#1.4']);
+  });
+
+  test('a pending override does not survive F1 on an empty basket', async (t) => {
+    const { register } = await rig(t);
+    await register.scan({ data: DEMO_CODES.tobaccoCarton });
+    await register.voidLine({ lineId: (await register.getState()).lines[0]!.lineId });
+    assert.equal((await register.scan({ data: DEMO_CODES.tobaccoCarton })).accepted, true);
+    const refused = await register.scan({ data: pack });
+    assert.equal(!refused.accepted && refused.message.code, 'limit.overrideRequired');
+    const lineId = (await register.getState()).lines[0]!.lineId;
+    await register.voidLine({ lineId });
+    assert.equal((await register.getState()).pendingOverride, null, 'voiding the last line ends the held request too');
+    await rejects(register.approveOverride({ managerId: 'M001', pin: '1234', reasonCode: 'other' }), 'invalid-request');
+  });
+
+  test('a refusal that empties the basket gives the sale up too', async (t) => {
+    const { register } = await rig(t);
+    await register.scan({ data: pack });
+    await rejects(register.setQuantity({ lineId: (await register.getState()).lines[0]!.lineId, quantity: 12 }), 'limit.overrideRequired');
+    await register.approveOverride({ managerId: 'M001', pin: '1234', reasonCode: 'business-purchase' });
+    assert.equal((await register.confirmAge({ confirmed: false })).lines.length, 0);
+    await register.scan({ data: pack });
+    await rejects(register.setQuantity({ lineId: (await register.getState()).lines[0]!.lineId, quantity: 12 }), 'limit.overrideRequired');
+  });
+
   test('a cashier PIN cannot approve; 5 wrong PINs lock the manager id even for the right PIN', async (t) => {
     const { register, kinds } = await rig(t);
     for (let i = 0; i < 11; i++) await register.scan({ data: pack });
