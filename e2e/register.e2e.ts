@@ -109,6 +109,30 @@ describe('walking skeleton in the browser', () => {
     await page.close();
   });
 
+  test('a scanned line is drawn selected in the very render that adds it', async () => {
+    assert.ok(host, 'the host of the previous test is running');
+    const page = await openRegister(host);
+    // Each time a line is added, note whether it was already the selected one when the DOM changed (a mutation
+    // observer runs before the browser can paint). Selecting it a render later showed it unselected for a frame.
+    await page.evaluate(`(() => {
+      window.__selectedWhenAdded = [];
+      let count = 0;
+      new MutationObserver(() => {
+        const rows = document.querySelectorAll('[data-testid="basket-line"]');
+        if (rows.length > count) window.__selectedWhenAdded.push(rows[rows.length - 1].getAttribute('aria-current'));
+        count = rows.length;
+      }).observe(document.body, { childList: true, subtree: true, attributes: true });
+    })()`);
+    const items = DEMO_CATALOG.filter((item) => !item.ageRestricted).slice(0, 6);
+    for (const [i, item] of items.entries()) {
+      await host.api('POST', '/api/register/scan', { data: item.code, source: 'scanner' });
+      await page.getByTestId('basket-line').nth(i).waitFor();
+    }
+    assert.deepEqual(await page.evaluate('window.__selectedWhenAdded'), items.map(() => 'true'));
+    await host.api('POST', '/api/register/pay-cash', { tendered: 1_000_000 });
+    await page.close();
+  });
+
   test('a five-digit change fits its panel beside the receipt instead of being cut off', async () => {
     assert.ok(host, 'the host of the previous test is running');
     const page = await openRegister(host);

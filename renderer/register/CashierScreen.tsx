@@ -4,6 +4,7 @@
  * (selection, typed text, which panel is open).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { RegisterState } from '../../core/api.js';
 import type { BasketLine } from '../../core/domain/basket.js';
 import type { MessageLevel } from '../../core/domain/messages.js';
 import type { RegisterConnection } from '../connection/types.js';
@@ -83,15 +84,14 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
   const completed = state?.phase === 'completed' && state.lastSale !== null;
   const walletShown = useWalletKeys({ open: walletOpen, setOpen: setWalletOpen, progress: state?.wallet ?? null, canOpen: connected && !completed && lines.length > 0 && !tenderOpen });
 
-  // Keep the selection on a line that exists; a scan moves it to the scanned line.
-  const prevLastLineId = useRef<string | null>(null);
-  useEffect(() => {
-    if (!state) return;
-    // Read the ref now: the updater runs later, after the ref below has moved on.
-    const previous = prevLastLineId.current;
-    prevLastLineId.current = state.lastLineId;
-    setSelected((current) => reconcileSelection(state.lines, current, previous, state.lastLineId));
-  }, [state]);
+  // Keep the selection on a line that exists; a scan moves it to the scanned line. Adjusted while rendering the new
+  // state (React's pattern for state that follows a prop), not in an effect: an effect committed the scanned line
+  // first and its selection in a second render, a task later, sometimes a frame later.
+  const [selectionState, setSelectionState] = useState<RegisterState | null>(null);
+  if (state && state !== selectionState) {
+    setSelectionState(state);
+    setSelected(reconcileSelection(state.lines, selected, selectionState?.lastLineId ?? null, state.lastLineId));
+  }
 
   // The tender panel only makes sense for an open, non-empty sale.
   useEffect(() => {
