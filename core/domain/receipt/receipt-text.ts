@@ -34,21 +34,45 @@ function spread(left: string, right: string, columns = RECEIPT_TEXT_COLUMNS): st
   return `${l}${' '.repeat(Math.max(1, columns - displayWidth(l) - displayWidth(right)))}${right}`;
 }
 
-function center(text: string, columns = RECEIPT_TEXT_COLUMNS): string {
-  const pad = Math.max(0, Math.floor((columns - displayWidth(text)) / 2));
-  return `${' '.repeat(pad)}${text}`;
+/** Centred; a text wider than the line is wrapped first (a store name or address may be 60 characters). */
+function center(text: string, columns = RECEIPT_TEXT_COLUMNS): string[] {
+  return wrap(text, columns).map((line) => `${' '.repeat(Math.max(0, Math.floor((columns - displayWidth(line)) / 2)))}${line}`);
+}
+
+/**
+ * Lines of at most `columns` display columns: broken at the last space of a line when that space is past its
+ * middle, else at the width (an id or a Japanese name has no spaces); continuation lines start with `indent`.
+ */
+export function wrap(text: string, columns = RECEIPT_TEXT_COLUMNS, indent = ''): string[] {
+  const out: string[] = [];
+  let rest = [...text];
+  let prefix = '';
+  while (rest.length > 0) {
+    const room = columns - displayWidth(prefix);
+    let take = 0;
+    for (let width = 0; take < rest.length && width + displayWidth(rest[take]!) <= room; take++) width += displayWidth(rest[take]!);
+    if (take < rest.length) {
+      const space = rest.lastIndexOf(' ', take);
+      if (space > take / 2) take = space;
+    }
+    out.push(`${prefix}${rest.slice(0, Math.max(1, take)).join('').trimEnd()}`);
+    rest = rest.slice(Math.max(1, take));
+    while (rest[0] === ' ') rest = rest.slice(1);
+    prefix = indent;
+  }
+  return out;
 }
 
 export function renderReceiptText(receipt: Receipt, lang: ReceiptLang = 'ja'): string {
   const L = RECEIPT_LABELS[lang];
   const rule = '-'.repeat(RECEIPT_TEXT_COLUMNS);
   const out: string[] = [
-    center(receipt.store.storeName),
-    center(receipt.store.address),
-    center(`${L.phone} ${receipt.store.phone}`),
-    center(`${L.registration} ${receipt.store.registrationNumber}`),
+    ...center(receipt.store.storeName),
+    ...center(receipt.store.address),
+    ...center(`${L.phone} ${receipt.store.phone}`),
+    ...center(`${L.registration} ${receipt.store.registrationNumber}`),
     '',
-    center(L.title),
+    ...center(L.title),
     spread(`${receipt.date} ${receipt.time}`, `${L.register} ${receipt.registerId}`),
     spread(`${L.saleNo} ${receipt.saleNo}`, ''),
     rule,
@@ -61,7 +85,7 @@ export function renderReceiptText(receipt: Receipt, lang: ReceiptLang = 'ja'): s
   out.push(rule);
   out.push(spread(L.items(receipt.itemCount), ''));
   out.push(spread(L.total, receiptYen(receipt.total)));
-  for (const row of receipt.taxRows) out.push(`  ${taxRowText(L, row)}`);
+  for (const row of receipt.taxRows) out.push(...wrap(`  ${taxRowText(L, row)}`, RECEIPT_TEXT_COLUMNS, '    '));
   out.push(rule);
   for (const tender of receipt.tenders) {
     if (tender.kind === 'cash') {
@@ -69,12 +93,15 @@ export function renderReceiptText(receipt: Receipt, lang: ReceiptLang = 'ja'): s
       out.push(spread(L.change, receiptYen(tender.change)));
     } else {
       out.push(spread(L.wallet, receiptYen(tender.amount)));
-      out.push(`  ${L.transactionId} ${tender.transactionId}`);
+      // A gateway payment id (p_ + a UUID) does not fit beside its label: it then gets a line of its own, whole.
+      const oneLine = `  ${L.transactionId} ${tender.transactionId}`;
+      if (displayWidth(oneLine) <= RECEIPT_TEXT_COLUMNS) out.push(oneLine);
+      else out.push(`  ${L.transactionId}`, ...wrap(`  ${tender.transactionId}`, RECEIPT_TEXT_COLUMNS, '  '));
     }
   }
   if (receipt.hasReducedItems) {
     out.push(rule);
-    out.push(L.reducedNote);
+    out.push(...wrap(L.reducedNote));
   }
   return `${out.join('\n')}\n`;
 }

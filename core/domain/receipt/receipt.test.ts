@@ -5,7 +5,7 @@ import type { CatalogItem } from '../catalog-item.js';
 import type { CompletedSale } from '../sale.js';
 import { taxBreakdown } from '../tax.js';
 import { buildReceipt, jstParts } from './receipt.js';
-import { displayWidth, renderReceiptText, RECEIPT_TEXT_COLUMNS } from './receipt-text.js';
+import { displayWidth, renderReceiptText, RECEIPT_TEXT_COLUMNS, wrap } from './receipt-text.js';
 import { DEFAULT_STORE_SETTINGS, registrationNumberProblem } from './store-settings.js';
 
 const onigiri: CatalogItem = { code: '4901234567894', name: 'Salmon onigiri', nameJa: '鮭おにぎり', price: 160, taxClass: 'reduced', category: 'onigiri', ageRestricted: false };
@@ -61,7 +61,32 @@ describe('receipt', () => {
     assert.match(text, /10%対象 ¥248 \(内消費税 ¥22\)/);
     assert.match(text, /お釣り +¥272/);
     assert.match(text, /※は軽減税率/);
-    for (const l of text.trimEnd().split('\n')) assert.ok(displayWidth(l) <= RECEIPT_TEXT_COLUMNS + 8, `too wide: ${l}`);
+    for (const l of text.trimEnd().split('\n')) assert.ok(displayWidth(l) <= RECEIPT_TEXT_COLUMNS, `too wide: ${l}`);
+  });
+
+  test('no line is wider than 40 columns: long store name and address wrap, a wallet transaction id goes on its own line', () => {
+    const store = {
+      ...DEFAULT_STORE_SETTINGS,
+      storeName: 'レジ商店 東京駅八重洲北口地下街グランルーフ前店 二号売場',
+      address: '東京都千代田区丸の内一丁目九番一号 東京駅一番街 地下一階 B-12',
+    };
+    const paymentId = 'p_6f1c7c2e-3a5b-4c1e-9d7a-0b1e2f3a4b5c';
+    for (const lang of ['ja', 'en'] as const) {
+      const text = renderReceiptText(buildReceipt(sale([{ kind: 'wallet', amount: 728, reference: paymentId }]), store), lang);
+      const lines = text.trimEnd().split('\n');
+      for (const l of lines) assert.ok(displayWidth(l) <= RECEIPT_TEXT_COLUMNS, `${lang}: ${displayWidth(l)} columns: ${l}`);
+      assert.ok(lines.some((l) => l.trim() === paymentId), `${lang}: the id is whole on a line of its own`);
+      const joined = lines.join('').replaceAll(' ', '');
+      assert.ok(joined.includes(store.storeName.replaceAll(' ', '')), `${lang}: nothing of the store name is lost`);
+      assert.ok(joined.includes(store.address.replaceAll(' ', '')), `${lang}: nothing of the address is lost`);
+    }
+  });
+
+  test('wrap breaks at a space past the middle of the line, else at the width', () => {
+    assert.deepEqual(wrap('aaaa bbbb cccc', 10), ['aaaa bbbb', 'cccc']);
+    assert.deepEqual(wrap('abcdefghijklmnop', 10, '  '), ['abcdefghij', '  klmnopqr'.slice(0, 8)]);
+    assert.deepEqual(wrap('鮭おにぎり鮭おにぎり', 8), ['鮭おにぎ', 'り鮭おに', 'ぎり']);
+    assert.deepEqual(wrap('', 10), []);
   });
 
   test('a wallet tender shows its transaction id; English labels on request', () => {
