@@ -102,5 +102,9 @@ describe('receipt, settings and report routes', () => {
     assert.equal(parseTimeParam('from', '1700000000000'), 1_700_000_000_000);
     assert.equal(parseTimeParam('from', '2026-04-01T00:00:00Z'), Date.UTC(2026, 3, 1));
     assert.throws(() => parseTimeParam('to', 'yesterday'), /to: "yesterday" is not/);
+    // Impossible days are refused rather than rolled over into the next month (QA: 2026-02-30 was March 2nd).
+    assert.throws(() => parseTimeParam('from', '2026-02-30'), /from: "2026-02-30" has no such date/);
+    assert.throws(() => parseTimeParam('from', '2026-04-31T10:00:00+09:00'), /has no such date \(2026-04-31\)/);
+    assert.equal(parseTimeParam('from', '2028-02-29'), Date.UTC(2028, 1, 28, 15), 'a leap day exists');
   });
 });

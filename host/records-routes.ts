@@ -67,7 +67,15 @@ export function parseTimeParam(name: string, value: string | null): number {
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+09:00` : value;
   const ms = /^\d{4}-\d{2}-\d{2}T/.test(iso) ? Date.parse(iso) : Number.NaN;
   if (!Number.isFinite(ms)) throw new HttpError(400, `${name}: ${JSON.stringify(value)} is not epoch ms, an ISO date-time or YYYY-MM-DD`);
+  // Date.parse rolls an impossible day over (2026-02-30 would be 2026-03-02): the calendar date must exist as written.
+  if (!calendarDateExists(iso.slice(0, 10))) throw new HttpError(400, `${name}: ${JSON.stringify(value)} has no such date (${iso.slice(0, 10)})`);
   return ms;
+}
+
+function calendarDateExists(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 
 export const RECORDS_ROUTES: Route[] = [
