@@ -3,6 +3,7 @@
  * things a type cannot say, such as unique rule ids or a wallet window that can never apply.
  * Each problem carries the path of the offending value so an importer can point at its line.
  */
+import { hasValidGs1CheckDigit } from '../barcode/check-digit.js';
 import { CATEGORIES } from '../catalog-item.js';
 import type { LimitRule, RuleSetDraft } from './rule.js';
 
@@ -44,7 +45,8 @@ export function ruleProblems(rule: LimitRule): RuleProblem[] {
   if (rule.scope.kind === 'item') {
     if (rule.scope.codes.length === 0) problems.push({ path: ['scope', 'codes'], message: 'an item rule needs at least one item code' });
     rule.scope.codes.forEach((code, j) => {
-      if (!GTIN.test(code)) problems.push({ path: ['scope', 'codes', j], message: `"${code}" is not an item code (8 to 14 digits)` });
+      const problem = itemCodeProblem(code);
+      if (problem) problems.push({ path: ['scope', 'codes', j], message: problem });
     });
   } else if (rule.scope.kind === 'category') {
     if (rule.scope.categories.length === 0) {
@@ -59,4 +61,17 @@ export function ruleProblems(rule: LimitRule): RuleProblem[] {
     problems.push({ path: ['tender'], message: "a 'wallet-24h' rule cannot have tender 'cash': cash sales have no wallet" });
   }
   return problems;
+}
+
+/**
+ * A rule's item code is compared with the catalog's codes as they are: the 13-digit GTIN form (EAN-8 stays 8 digits,
+ * core/domain/barcode/types.ts). A code in another form, or with a wrong check digit, would never match a line.
+ */
+function itemCodeProblem(code: string): string | null {
+  if (!GTIN.test(code)) return `"${code}" is not an item code (8 to 14 digits)`;
+  if (!hasValidGs1CheckDigit(code)) return `"${code}" has a wrong check digit: it would match no item`;
+  if (code.length === 12) return `"${code}" is a 12-digit UPC-A code: the catalog knows it as "0${code}"`;
+  if (code.length === 14 && code.startsWith('0')) return `"${code}" is a GTIN-14: the catalog knows it as "${code.slice(1)}"`;
+  if (code.length !== 8 && code.length !== 13) return `"${code}" is not an item's code: use its 13-digit JAN (or 8-digit EAN-8)`;
+  return null;
 }

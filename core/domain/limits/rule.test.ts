@@ -64,6 +64,15 @@ describe('rule problems', () => {
     assert.match(problems[0]!.message, /already used by rules\[0\]/);
   });
 
+  test('an item code must be one the catalog can hold: 13-digit (or 8-digit) form, right check digit', () => {
+    const problems = (codes: string[]) => ruleProblems(rule({ scope: { kind: 'item', codes } })).map((p) => p.message);
+    assert.deepEqual(problems(['4962106000109', '45123450']), []);
+    assert.match(problems(['4566010000104'])[0]!, /wrong check digit/);
+    assert.match(problems(['04962106000109'])[0]!, /GTIN-14: the catalog knows it as "4962106000109"/);
+    assert.match(problems(['012345678905'])[0]!, /UPC-A code: the catalog knows it as "0012345678905"/);
+    assert.match(problems(['14962106000106'])[0]!, /13-digit JAN/);
+  });
+
   test('empty scopes and unknown categories are refused', () => {
     assert.equal(ruleProblems(rule({ scope: { kind: 'item', codes: [] } })).length, 1);
     assert.equal(ruleProblems(rule({ scope: { kind: 'category', categories: [] } })).length, 1);
