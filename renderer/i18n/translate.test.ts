@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { MESSAGE_CODES, type MessageCode, type MessageParams } from '../../core/domain/messages.js';
 import { LANGS } from './dictionary.js';
 import { en } from './en.js';
-import { formatStoreDateTime, formatYen } from './format.js';
+import { formatStoreDateTime, formatTime, formatYen, parseStoreDateTime } from './format.js';
 import { ja } from './ja.js';
 import { DICTIONARIES, LANG_STORAGE_KEY, loadLang, saveLang, translate } from './translate.js';
 
@@ -119,6 +119,23 @@ describe('formatStoreDateTime', () => {
     assert.equal(formatStoreDateTime(at), '2026-11-25 00:04');
     assert.equal(formatStoreDateTime(at, { seconds: true }), '2026-11-25 00:04:05');
     assert.equal(formatStoreDateTime(Number.NaN), '?');
+  });
+});
+
+describe('store time on every screen', () => {
+  // The register may run in a browser set to another zone (a tester's laptop): recent sales and the manager's
+  // effective-from field must still read and write the receipt's clock, JST.
+  test('recent-sale times are JST, not the browser zone', () => {
+    assert.equal(formatTime(Date.UTC(2026, 10, 24, 15, 4, 5)), '00:04');
+    assert.equal(formatTime(Number.NaN), '?');
+  });
+
+  test('a date-time field is read as JST; impossible values are refused', () => {
+    assert.equal(parseStoreDateTime('2030-01-01T00:00'), Date.UTC(2029, 11, 31, 15));
+    assert.equal(parseStoreDateTime('2030-01-01T09:30:15'), Date.UTC(2030, 0, 1, 0, 30, 15));
+    assert.equal(parseStoreDateTime('2030-02-30T00:00'), null);
+    assert.equal(parseStoreDateTime('2030-01-01T24:00'), null);
+    assert.equal(parseStoreDateTime('tomorrow'), null);
   });
 });
 

@@ -14,7 +14,7 @@ import { LangToggle, useLang, type T } from '../i18n/LangToggle.js';
 import { fillText } from '../i18n/screens-text.js';
 import { OutboxPanel } from './OutboxPanel.js';
 import { RuleRow } from './RuleEditor.js';
-import { formatStoreDateTime } from '../i18n/format.js';
+import { formatStoreDateTime, parseStoreDateTime } from '../i18n/format.js';
 
 const section = { background: '#fff', border: '1px solid #ccd', borderRadius: 6, padding: 12, marginBottom: 12 } as const;
 
@@ -78,7 +78,9 @@ export function ManagerConsole(props: { connection: RegisterConnection }) {
 
   const token = session.token;
   const save = async () => {
-    const effectiveFrom = effectiveAt === '' ? undefined : new Date(effectiveAt).getTime();
+    // The field is store time (JST), as every time the console shows; the browser's own zone plays no part.
+    const effectiveFrom = effectiveAt === '' ? undefined : parseStoreDateTime(effectiveAt);
+    if (effectiveFrom === null) return setError(`${t('mgrEffective')}: ${effectiveAt}?`);
     const saved = await run(() => api.limitsSave({ session: token, rules: draft, comment, ...(effectiveFrom !== undefined ? { effectiveFrom } : {}) }));
     if (saved) {
       setNotice(fillText(t('mgrSaved'), { v: saved.version, at: time(saved.effectiveFrom) }));
