@@ -133,6 +133,27 @@ describe('walking skeleton in the browser', () => {
     await page.close();
   });
 
+  test("typed quantities, amounts and wallet codes that cannot be right are refused in the cashier's language", async () => {
+    assert.ok(host, 'the host of the previous test is running');
+    const page = await openRegister(host);
+    await host.api('POST', '/api/register/scan', { data: codes[0], source: 'scanner' });
+    await page.getByTestId('basket-line').first().waitFor();
+    const banner = page.getByTestId('message-banner').and(page.locator('[data-code="input.invalid"]'));
+    const code = page.getByTestId('code-input');
+    await code.fill('99999');
+    await code.press('*');
+    await banner.getByText('数量は 1〜999 の整数です (入力: 「99999」)').waitFor();
+    await page.keyboard.press('F5');
+    const walletCode = page.getByTestId('wallet-code');
+    await walletCode.fill('12ab');
+    await walletCode.press('Enter');
+    await banner.getByText('バーコード決済のコードは 8〜32 桁の数字です (入力: 「12ab」)').waitFor();
+    assert.equal(await page.getByText(/must be|whole number/).count(), 0, 'no English on the Japanese screen');
+    await page.keyboard.press('Escape');
+    await host.api('POST', '/api/register/pay-cash', { tendered: 1_000_000 });
+    await page.close();
+  });
+
   test('a five-digit change fits its panel beside the receipt instead of being cut off', async () => {
     assert.ok(host, 'the host of the previous test is running');
     const page = await openRegister(host);

@@ -9,6 +9,7 @@ import type { BasketLine } from '../../core/domain/basket.js';
 import type { MessageLevel } from '../../core/domain/messages.js';
 import type { RegisterConnection } from '../connection/types.js';
 import type { Lang } from '../i18n/dictionary.js';
+import { fillText } from '../i18n/screens-text.js';
 import { loadLang, saveLang, translate, uiText, type UiKey } from '../i18n/translate.js';
 import { bannerMessage, messageKey } from './banner.js';
 import { BasketTable } from './BasketTable.js';
@@ -223,7 +224,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
           if (!selectedLine) return;
           const parsed = parseQuantity(code);
           setCode('');
-          if (!parsed.ok) return showInvalid(parsed.reason);
+          if (!parsed.ok) return showInvalid(fillText(t(parsed.problem), { got: parsed.got }));
           void run(() => api.setQuantity({ lineId: selectedLine.lineId, quantity: parsed.quantity }));
           return;
         }
@@ -330,7 +331,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
               onCancel={closeTender}
             />
           ) : walletShown && totals ? (
-            <WalletPanel t={t} lang={lang} api={api} due={totals.total - (state?.wallet?.paid ?? 0)} progress={state?.wallet ?? null} run={run} onClose={() => setWalletOpen(false)} />
+            <WalletPanel t={t} lang={lang} api={api} due={totals.total - (state?.wallet?.paid ?? 0)} progress={state?.wallet ?? null} run={run} onInvalid={showInvalid} onClose={() => setWalletOpen(false)} />
           ) : (
             <CodeEntry t={t} inputRef={codeRef} value={code} onChange={setCode} onSubmit={submitCode} disabled={!connected} />
           )}

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { formatYen } from '../i18n/format.js';
+import { fillText } from '../i18n/screens-text.js';
 import type { UiKey } from '../i18n/translate.js';
 import { changeDue, parseTendered, quickTenders } from './tender.js';
 
@@ -24,7 +25,7 @@ export function TenderPanel(props: {
         onSubmit={(event) => {
           event.preventDefault();
           if (parsed.ok) props.onPay(parsed.tendered);
-          else props.onInvalid(parsed.reason);
+          else props.onInvalid(fillText(t(parsed.problem), { got: parsed.got }));
         }}
       >
         <div className="tender-head">

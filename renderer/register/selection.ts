@@ -37,17 +37,18 @@ export function stepQuantity(quantity: number, delta: number): number | null {
   return next >= 1 && next <= MAX_LINE_QUANTITY ? next : null;
 }
 
-export type QuantityParse = { ok: true; quantity: number } | { ok: false; reason: string };
+/** A refusal names its UI text (translated by the screen) and what was typed. */
+export type QuantityParse = { ok: true; quantity: number } | { ok: false; problem: 'badQuantity'; got: string };
 
 /** A quantity typed before `*`. */
 export function parseQuantity(text: string): QuantityParse {
   const trimmed = text.trim();
   if (!/^\d{1,3}$/.test(trimmed)) {
-    return { ok: false, reason: `quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}, got "${trimmed}"` };
+    return { ok: false, problem: 'badQuantity', got: trimmed };
   }
   const quantity = Number(trimmed);
   if (quantity < 1 || quantity > MAX_LINE_QUANTITY) {
-    return { ok: false, reason: `quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}, got ${quantity}` };
+    return { ok: false, problem: 'badQuantity', got: trimmed };
   }
   return { ok: true, quantity };
 }

@@ -17,13 +17,14 @@ export function quickTenders(total: number): QuickTender[] {
   ];
 }
 
-export type TenderParse = { ok: true; tendered: number } | { ok: false; reason: string };
+/** A refusal names its UI text (translated by the screen) and what was typed. */
+export type TenderParse = { ok: true; tendered: number } | { ok: false; problem: 'badTendered'; got: string };
 
 /** Empty entry means "exact amount" (ちょうど), as on a real register. */
 export function parseTendered(text: string, total: number): TenderParse {
   const digits = text.replace(/[,¥\s]/g, '');
   if (digits === '') return { ok: true, tendered: total };
-  if (!/^\d{1,9}$/.test(digits)) return { ok: false, reason: `amount received must be whole yen, got "${text}"` };
+  if (!/^\d{1,9}$/.test(digits)) return { ok: false, problem: 'badTendered', got: text };
   return { ok: true, tendered: Number(digits) };
 }
 

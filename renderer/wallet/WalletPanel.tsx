@@ -8,7 +8,11 @@ import type { RegisterApi } from '../../core/api.js';
 import type { WalletProgress } from '../../core/payments/wallet-tender.js';
 import type { Lang } from '../i18n/dictionary.js';
 import { formatYen } from '../i18n/format.js';
+import { fillText } from '../i18n/screens-text.js';
 import { translate, type UiKey } from '../i18n/translate.js';
+
+/** A customer's wallet code as the register accepts it. */
+const WALLET_CODE = /^\d{8,32}$/;
 
 export function WalletPanel(props: {
   t: (key: UiKey) => string;
@@ -17,6 +21,8 @@ export function WalletPanel(props: {
   due: number;
   progress: WalletProgress | null;
   run: (operation: () => Promise<unknown>) => Promise<boolean>;
+  /** A typed code that cannot be a wallet code: said in the cashier's language, nothing sent. */
+  onInvalid: (reason: string) => void;
   onClose: () => void;
   inputRef?: RefObject<HTMLInputElement | null>;
 }) {
@@ -42,6 +48,8 @@ export function WalletPanel(props: {
     const data = code.trim();
     if (data === '' || !amountOk) return;
     setCode('');
+    // The register refuses the same (host/api-schemas.ts), but in English: say it here, in the cashier's language.
+    if (!WALLET_CODE.test(data)) return props.onInvalid(fillText(t('walletBadCode'), { got: data }));
     void run(() => api.payWallet(parsedAmount === undefined ? { code: data } : { code: data, amount: parsedAmount }));
   };
 
