@@ -237,9 +237,11 @@ export class Register implements RegisterApi {
     // Split tender: a wallet part already paid leaves only the rest due in cash.
     const due = totals.total - (this.deps.wallet?.paidAmount() ?? 0);
     if (tendered < due) {
-      this.say('sale.insufficientCash', 'error', { total: due, tendered, short: due - tendered });
+      // After a wallet part (split tender) the cash is short of what remains, not of the sale's total.
+      const remaining = due !== totals.total;
+      this.say('sale.insufficientCash', 'error', { total: due, tendered, short: due - tendered, ...(remaining ? { remaining: 1 } : {}) });
       this.emitState();
-      throw new RegisterError('sale.insufficientCash', `¥${tendered} does not cover the total ¥${due}`, {
+      throw new RegisterError('sale.insufficientCash', `¥${tendered} does not cover the ${remaining ? 'remaining' : 'total'} ¥${due}`, {
         total: due,
         tendered,
       });

@@ -306,7 +306,8 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     const state = await register.getState();
     assert.equal(state.wallet?.paid, 100);
     await assert.rejects(register.scan({ data: ONIGIRI }), /wallet payment/);
-    await assert.rejects(register.payCash({ tendered: total - 101 }), /does not cover/);
+    await assert.rejects(register.payCash({ tendered: total - 101 }), /does not cover the remaining/);
+    assert.deepEqual((await register.getState()).messages[0]?.params, { total: total - 100, tendered: total - 101, short: 1, remaining: 1 });
     const sale = await register.payCash({ tendered: 1_000 });
     assert.deepEqual(sale.tenders.map((t) => [t.kind, t.amount, t.change ?? null]), [
       ['wallet', 100, null],

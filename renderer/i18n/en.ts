@@ -37,7 +37,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'sale.completed': (p) => `Sale complete (No.${p.text('saleNo')}). Change ${p.yen('change')}`,
   'sale.emptyBasket': () => 'The basket is empty. Scan an item first',
   'sale.insufficientCash': (p) =>
-    `Not enough cash received (total ${p.yen('total')}, short ${p.yen('short')}). Check the amount`,
+    `Not enough cash received (${p.has('remaining') ? 'remaining' : 'total'} ${p.yen('total')}, short ${p.yen('short')}). Check the amount`,
   'sale.started': () => 'New sale started',
   'scanner.connected': (p) => `Scanner ${p.text('driverId')} connected`,
   'scanner.disconnected': (p) => `Scanner ${p.text('driverId')} disconnected. Check its cable and power`,

@@ -36,7 +36,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'sale.completed': (p) => `会計が完了しました (No.${p.text('saleNo')})。お釣り ${p.yen('change')}`,
   'sale.emptyBasket': () => '商品がありません。先に商品をスキャンしてください',
   'sale.insufficientCash': (p) =>
-    `お預かり金額が不足しています (合計 ${p.yen('total')}、不足 ${p.yen('short')})。金額を確認してください`,
+    `お預かり金額が不足しています (${p.has('remaining') ? '残り' : '合計'} ${p.yen('total')}、不足 ${p.yen('short')})。金額を確認してください`,
   'sale.started': () => '新しい取引を開始しました',
   'scanner.connected': (p) => `スキャナー ${p.text('driverId')} が接続されました`,
   'scanner.disconnected': (p) => `スキャナー ${p.text('driverId')} が切断されました。ケーブルと電源を確認してください`,

@@ -71,7 +71,11 @@ describe('i18n', () => {
     );
     assert.equal(translate('scan.badRead', { reason: 'X' }, 'ja'), '読み取りエラー: X。もう一度スキャンしてください');
     assert.equal(translate('scan.unknownItem', { code: '123' }, 'en'), 'This item is not registered (123). Check the item');
-    assert.match(translate('sale.insufficientCash', SAMPLE['sale.insufficientCash'], 'ja'), /不足 ¥234/);
+    assert.match(translate('sale.insufficientCash', SAMPLE['sale.insufficientCash'], 'ja'), /合計 ¥1,234、不足 ¥234/);
+    // After a wallet part of a split tender the cash is short of what remains.
+    const split = { ...SAMPLE['sale.insufficientCash'], remaining: 1 };
+    assert.match(translate('sale.insufficientCash', split, 'ja'), /残り ¥1,234、不足 ¥234/);
+    assert.match(translate('sale.insufficientCash', split, 'en'), /remaining ¥1,234, short ¥234/);
     assert.match(translate('sale.completed', SAMPLE['sale.completed'], 'en'), /Change ¥8,766/);
   });
 
