@@ -83,6 +83,14 @@ describe('Register', () => {
     assert.equal((await register.getState()).lines.length, 0);
   });
 
+  test('a refused read is echoed on one line: control characters escaped, full-width digits as typed', async () => {
+    const { register } = setup();
+    const fullWidth = await register.scan({ data: '４９８７３０１０００１０５' });
+    assert.equal(!fullWidth.accepted && fullWidth.message.params.data, '４９８７３０１０００１０５');
+    const noise = await register.scan({ data: '49\u0001\u2028x' });
+    assert.equal(!noise.accepted && noise.message.params.data, '49\\x01\\u2028x');
+  });
+
   test('cash sale commits, shows change, then the next scan opens a new sale', async () => {
     const { register, journal, tick } = setup();
     await register.scan({ data: ONIGIRI.code });

@@ -544,8 +544,14 @@ export class Register implements RegisterApi {
   }
 }
 
-/** Shows control characters in a rejected read as \xNN so messages stay one readable line. */
+/**
+ * A rejected read as one readable line: control characters (and line separators) as \xNN or \uNNNN; anything else,
+ * a full-width ５ typed on a Japanese keyboard included, as itself.
+ */
 function printable(data: string): string {
-  const shown = data.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return shown.length > 64 ? `${shown.slice(0, 61)}...` : shown;
+  const shown = data.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+  return shown.length > 64 ? `${[...shown].slice(0, 61).join('')}...` : shown;
 }
