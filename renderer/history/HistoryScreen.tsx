@@ -63,6 +63,15 @@ export function HistoryScreen(props: { connection: RegisterConnection; storage?:
     return stop;
   }, [props.connection]);
 
+  // The selected sale goes into the address (#/history?sale=ID), so a reload or a shared link shows it again.
+  const select = (saleId: string) => {
+    setSelected(saleId);
+    const [route, query] = window.location.hash.split('?');
+    const params = new URLSearchParams(query ?? '');
+    params.set('sale', saleId);
+    window.history.replaceState(null, '', `${route}?${params.toString()}`);
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     search(fields, 0);
@@ -109,13 +118,13 @@ export function HistoryScreen(props: { connection: RegisterConnection; storage?:
             </div>
           </form>
         </section>
-        <ResultsPanel t={t} result={result} page={page} selected={selected} onSelect={setSelected} onPage={(p) => search(fields, p)} />
+        <ResultsPanel t={t} result={result} page={page} selected={selected} onSelect={select} onPage={(p) => search(fields, p)} />
         <section className="rec-panel rec-receipt" aria-label={t('receipt')}>
           <h2>{t('receipt')}</h2>
           {selected && connected ? (
             <>
               <ReceiptPanel api={api} lang={lang} saleId={selected} reprint />
-              <RefundPanel key={selected} api={api} t={t} saleId={selected} />
+              <RefundPanel key={selected} api={api} t={t} saleId={selected} onRefunded={() => search(fields, page)} />
             </>
           ) : (
             <p className="muted">{t('historySelectHint')}</p>

@@ -12,7 +12,8 @@ import type { T } from '../i18n/LangToggle.js';
 
 type Step = { kind: 'idle' } | { kind: 'asking' } | { kind: 'working' } | { kind: 'done'; refund: SaleRefund } | { kind: 'failed'; message: string };
 
-export function RefundPanel(props: { api: RegisterApi; t: T; saleId: string }) {
+/** `onRefunded`: the refund is recorded (the list's badge and the receipt are out of date now). */
+export function RefundPanel(props: { api: RegisterApi; t: T; saleId: string; onRefunded: () => void }) {
   const { api, t, saleId } = props;
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [managerId, setManagerId] = useState('');
@@ -25,6 +26,7 @@ export function RefundPanel(props: { api: RegisterApi; t: T; saleId: string }) {
       session = (await api.managerLogin({ managerId, pin })).token;
       const done = await api.refundSale({ saleId, managerSession: session });
       setStep({ kind: 'done', refund: done });
+      props.onRefunded();
     } catch (error) {
       setStep({ kind: 'failed', message: refundError(error, t) });
     } finally {
