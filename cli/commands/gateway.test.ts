@@ -39,3 +39,27 @@ describe('regi gateway + regi wallet', () => {
     assert.equal(existsSync(join(dataDir, 'gateway.sqlite')), true);
   });
 });
+
+describe('regi wallet --data a register folder', () => {
+  // A register's built-in sandbox gateway lives in DATA/gateway: `regi wallet --data DATA` must find it there.
+  const registerData = mkdtempSync(join(tmpdir(), 'regi-gw-cli-reg-'));
+  const gateway = spawn(process.execPath, [REGI, 'gateway', '--data', join(registerData, 'gateway'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+
+  before(async () => {
+    const lines = createInterface({ input: gateway.stdout! });
+    for await (const line of lines) if (line.startsWith('Regi sandbox gateway at http://127.0.0.1:')) break;
+  });
+  after(() => {
+    if (gateway.exitCode === null) gateway.kill('SIGKILL');
+    rmSync(registerData, { recursive: true, force: true });
+  });
+
+  test("finds the register's gateway; --gateway without a token says what is missing", async () => {
+    const walletId = (await run(process.execPath, [REGI, 'wallet', 'create', '--balance', '500', '--data', registerData])).stdout.trim();
+    assert.match(walletId, /^w_[0-9a-f]{16}$/);
+    await assert.rejects(
+      run(process.execPath, [REGI, 'wallet', 'show', walletId, '--gateway', 'http://127.0.0.1:1'], { env: { ...process.env, REGI_GATEWAY_TOKEN: '' } }),
+      /--gateway http:\/\/127\.0\.0\.1:1 needs --token T/,
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.js';
 import { CliUsageError, type CliCommand } from '../command.js';
@@ -30,12 +31,22 @@ export function gatewayDataDir(flag: string | undefined): string {
   return flag === undefined ? join(dataDirFrom(undefined), 'gateway') : resolve(flag);
 }
 
-/** An admin client for a running gateway: --gateway URL with --token, else the data directory's gateway.json. */
+/**
+ * An admin client for a running gateway: --gateway URL with --token, else the data directory's gateway.json. The
+ * directory may also be a register's (`regi serve --data DIR`): its built-in sandbox gateway lives in DIR/gateway.
+ */
 export function adminClientFrom(args: ParsedArgs): GatewayAdminClient {
   const url = stringFlag(args, 'gateway');
-  const token = stringFlag(args, 'token') ?? process.env.REGI_GATEWAY_TOKEN;
+  const token = stringFlag(args, 'token') ?? (process.env.REGI_GATEWAY_TOKEN || undefined);
   if (url !== undefined && token !== undefined) return new GatewayAdminClient(url.replace(/\/$/, ''), token);
-  const info = readGatewayInfo(gatewayDataDir(stringFlag(args, 'data')));
+  const data = stringFlag(args, 'data');
+  if (url !== undefined && data === undefined) {
+    throw new CliUsageError(`--gateway ${url} needs --token T (or $REGI_GATEWAY_TOKEN): the admin token is in that gateway's gateway.json`);
+  }
+  const dir = gatewayDataDir(data);
+  const registers = join(dir, 'gateway');
+  const infoDir = !existsSync(join(dir, 'gateway.json')) && existsSync(join(registers, 'gateway.json')) ? registers : dir;
+  const info = readGatewayInfo(infoDir);
   return new GatewayAdminClient((url ?? info.url).replace(/\/$/, ''), info.adminToken);
 }
 

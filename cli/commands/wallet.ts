@@ -16,7 +16,8 @@ Tester controls for wallets in a running sandbox gateway (\`regi gateway\`).
   code       print the wallet's live one-time code (what the customer's phone shows; single use)
   show       print balance, state and ledger
   topup      add money from a named funding source
-  --data DIR       the gateway's data directory, to find gateway.json (default ./.regi-data/gateway)
+  --data DIR       the gateway's data directory, to find gateway.json (default ./.regi-data/gateway); a
+                   register's data directory works too (its built-in gateway is in DIR/gateway)
   --gateway URL    gateway url (with --token or $REGI_GATEWAY_TOKEN, no data directory needed)`;
 
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
