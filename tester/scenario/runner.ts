@@ -132,10 +132,7 @@ class Session {
   async setUp(s: Scenario): Promise<void> {
     const rules = limitsFileFor(s.limits);
     if (rules !== null) {
-      const result = await this.call<{ ok: boolean; errors?: { path: string; reason: string }[] }>('POST', '/api/rpc', {
-        method: 'limitsImport',
-        params: { session: await this.manager(), text: rules },
-      });
+      const result = await this.asManager<{ ok: boolean; errors?: { path: string; reason: string }[] }>('limitsImport', { text: rules });
       if (!result.ok) throw new Error(`limits: ${(result.errors ?? []).map((e) => `${e.path}: ${e.reason}`).join('; ')}`);
     }
     for (const scanner of s.scanners ?? []) await this.call('POST', '/api/sim/scanners', { kind: scanner.kind, id: scanner.id });
@@ -342,7 +339,7 @@ class Session {
     }
     if (e.sales !== undefined) observed.sales = (await this.call<unknown[]>('GET', '/api/sales?limit=100')).length;
     if (e.audit) {
-      observed.audit = (await this.call<AuditEntry[]>('POST', '/api/rpc', { method: 'auditLog', params: { session: await this.manager(), limit: 500 } })).map((a) => a.kind);
+      observed.audit = (await this.asManager<AuditEntry[]>('auditLog', { limit: 500 })).map((a) => a.kind);
     }
     return observed;
   }
@@ -354,6 +351,22 @@ class Session {
       if (done(state)) return state;
       if (Date.now() > deadline) throw new Error(`the register did not settle in ${timeoutMs} ms (wallet ${JSON.stringify(state.wallet)})`);
       await delay(100);
+    }
+  }
+
+  /**
+   * A manager-only RPC under the demo manager's console session. Sessions expire after 15 minutes idle (and 8 hours
+   * in all) on the host's clock, which advanceClock moves: a session the host no longer knows is replaced by a fresh
+   * login and the call is made once more.
+   */
+  private async asManager<T>(method: string, params: Record<string, unknown>): Promise<T> {
+    const reused = this.managerSession !== null;
+    try {
+      return await this.call<T>('POST', '/api/rpc', { method, params: { session: await this.manager(), ...params } });
+    } catch (error) {
+      if (!reused || !(error instanceof Refusal) || error.code !== 'unauthorized') throw error;
+      this.managerSession = null;
+      return this.call<T>('POST', '/api/rpc', { method, params: { session: await this.manager(), ...params } });
     }
   }
 
