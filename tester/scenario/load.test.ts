@@ -40,6 +40,15 @@ describe('scenario files', () => {
     assert.match(p[1]!, /^5:\d+ steps\[1\]\.pay\.wallet: no wallet "B"/);
   });
 
+  test('a catalog code with a wrong check digit is refused before anything runs, as the run itself would refuse it', () => {
+    const text = ['name: x', 'catalog:', '  - { code: "4900000000003", name: Bad, price: 100, taxClass: reduced, category: snacks }', 'steps:', '  - scan: "4900000000003"', ''].join('\n');
+    const p = problems(text);
+    assert.equal(p.length, 1, p.join('\n'));
+    assert.match(p[0]!, /^3:\d+ catalog\[0\]\.code: has a wrong check digit \(the last digit should be 9\)/);
+    assert.equal(problems(text.replace('"4900000000003", name', '"490000000000", name')).length, 1, 'a 12-digit code is reported once, for its length');
+    assert.ok(parseScenario(text.replaceAll('4900000000003', '4900000000009')).ok);
+  });
+
   test('YAML syntax errors carry a line', () => {
     const p = problems('name: x\nsteps:\n  - scan: [unclosed\n');
     assert.match(p[0]!, /^\d+:\d+ : YAML: /);

@@ -4,6 +4,7 @@
  * A step is an object with exactly one action key (scan, pay, expect, ...) and an optional `name`.
  */
 import { z } from 'zod';
+import { gs1CheckDigit, hasValidGs1CheckDigit } from '../../core/domain/barcode/check-digit.js';
 import { CATEGORIES } from '../../core/domain/catalog-item.js';
 import { FAULT_KINDS } from '../../gateway/sim/faults.js';
 import { ALL_FAULTS } from '../../host/simulator-control.js';
@@ -17,7 +18,12 @@ const lineRef = z.union([z.number().int().min(1), z.string().regex(/^\d{8,14}$/,
 const jsonish = z.union([z.string(), z.number(), z.boolean()]);
 
 export const catalogItemSchema = z.strictObject({
-  code: z.string().regex(/^\d{8}$|^\d{13}$/, 'must be an 8 or 13 digit JAN/EAN'),
+  code: z
+    .string()
+    .regex(/^\d{8}$|^\d{13}$/, 'must be an 8 or 13 digit JAN/EAN')
+    .refine((code) => !/^\d{8}$|^\d{13}$/.test(code) || hasValidGs1CheckDigit(code), {
+      error: (issue) => `has a wrong check digit (the last digit should be ${gs1CheckDigit(String(issue.input).slice(0, -1))})`,
+    }),
   name: z.string().min(1),
   nameJa: z.string().min(1).optional(),
   price: yen,
