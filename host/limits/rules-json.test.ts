@@ -117,6 +117,25 @@ describe('rules JSON import errors name the line', () => {
     assert.match(errors[0]!.reason, /already used by rules\[0\]/);
   });
 
+  test('a type error in one rule hides neither the meaning problems of the others nor the cross-rule checks', () => {
+    const lines = exported.split('\n');
+    const at = (needle: string, nth = 0): number => lines.map((l, i) => (l.includes(needle) ? i : -1)).filter((i) => i >= 0)[nth]!;
+    const max = at('"max": 10,');
+    const window = at('"window": "wallet-24h"');
+    lines[max] = lines[max]!.replace('"max": 10,', '"max": -1,');
+    lines[window] = lines[window]!.replace('"wallet-24h"', '"week"');
+    assert.deepEqual(rejected(lines.join('\n')).map((e) => [e.line, e.path]), [[max + 1, 'rules[0].max'], [window + 1, 'rules[1].window']]);
+
+    // rules[0] has a type error; rules[1] and rules[2] (a copy of rules[1] with cash tender) parse: both the duplicate
+    // ruleId and the wallet-24h + cash rule are reported, with indices as in the file.
+    const file = JSON.parse(exported) as { rules: Record<string, unknown>[] };
+    file.rules = [{ ...file.rules[0], enabled: 'yes' }, file.rules[1]!, { ...file.rules[1], tender: 'cash' }];
+    const errors = rejected(JSON.stringify(file, null, 2));
+    assert.deepEqual(errors.map((e) => e.path), ['rules[0].enabled', 'rules[2].ruleId', 'rules[2].tender']);
+    assert.match(errors[1]!.reason, /already used by rules\[1\]/);
+    assert.match(errors[2]!.reason, /'wallet-24h' rule cannot have tender 'cash'/);
+  });
+
   test('a file that is not a rules file says so', () => {
     const errors = rejected('{"format": "something-else", "formatVersion": 1, "effectiveFrom": 0, "rules": []}');
     assert.match(errors[0]!.reason, /not a Regi rules file/);

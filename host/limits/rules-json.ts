@@ -6,10 +6,10 @@
  * caller saves it (nextRuleSetVersion).
  */
 import { z } from 'zod';
-import { ruleSetProblems } from '../../core/domain/limits/rule-problems.js';
+import { partialRuleSetProblems, ruleSetProblems } from '../../core/domain/limits/rule-problems.js';
 import type { LimitRule, LimitScope, RuleSet, RuleSetDraft } from '../../core/domain/limits/rule.js';
 import { parseJsonLocated, type JsonPath, type LocatedJson } from './json-locate.js';
-import { limitRulesSchema } from './limits-schemas.js';
+import { limitRuleSchema, limitRulesSchema } from './limits-schemas.js';
 
 export const RULES_FILE_FORMAT = 'regi.limit-rules';
 export const RULES_FILE_FORMAT_VERSION = 1;
@@ -68,13 +68,16 @@ export function importRuleSetJson(text: string): RulesImport {
       }
       return located(json, path, reason);
     });
-    return { ok: false, errors: sortErrors(errors) };
+    // A shape error in one rule does not hide the meaning problems of the others (a negative max, a duplicate
+    // ruleId, a wallet window with cash tender): core checks every rule that is well-typed, at its index in the file.
+    const problems = partialRuleSetProblems(wellTypedParts(json.value));
+    return { ok: false, errors: sortErrors([...errors, ...problems.map((p) => located(json, p.path, p.message))]) };
   }
   const file = checked.data;
   const draft: RuleSetDraft = {
     effectiveFrom: file.effectiveFrom,
     comment: file.comment ?? '',
-    rules: file.rules.map((r): LimitRule => ({ ...r, scope: r.scope as LimitScope })),
+    rules: file.rules.map(toLimitRule),
   };
   const problems = ruleSetProblems(draft);
   if (problems.length > 0) return { ok: false, errors: sortErrors(problems.map((p) => located(json, p.path, p.message))) };
@@ -87,6 +90,24 @@ export function importRuleSetJson(text: string): RulesImport {
       ...(file.createdAt !== undefined ? { createdAt: file.createdAt } : {}),
     },
   };
+}
+
+function toLimitRule(rule: z.infer<typeof limitRuleSchema>): LimitRule {
+  return { ...rule, scope: rule.scope as LimitScope };
+}
+
+/** The effectiveFrom and the rules of a file that failed the schema, each kept only where it is well-typed itself. */
+function wellTypedParts(value: unknown): { effectiveFrom?: number; rules: (LimitRule | undefined)[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { rules: [] };
+  const record = value as Record<string, unknown>;
+  const effectiveFrom = Time.safeParse(record.effectiveFrom);
+  const rules = Array.isArray(record.rules)
+    ? record.rules.map((raw) => {
+        const rule = limitRuleSchema.safeParse(raw);
+        return rule.success ? toLimitRule(rule.data) : undefined;
+      })
+    : [];
+  return { ...(effectiveFrom.success ? { effectiveFrom: effectiveFrom.data } : {}), rules };
 }
 
 function located(json: LocatedJson, path: JsonPath, reason: string): RulesImportError {

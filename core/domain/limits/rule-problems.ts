@@ -17,12 +17,22 @@ export interface RuleProblem {
 const GTIN = /^\d{8,14}$/;
 
 export function ruleSetProblems(draft: RuleSetDraft): RuleProblem[] {
+  return partialRuleSetProblems(draft);
+}
+
+/**
+ * The same checks on the parts of a draft that are well-typed, for an importer that also reports shape errors:
+ * `undefined` stands for a rule (or an effectiveFrom) that failed its shape check. It is skipped but keeps its
+ * place, so every path and "already used by rules[i]" names the index in the file.
+ */
+export function partialRuleSetProblems(draft: { effectiveFrom?: number | undefined; rules: readonly (LimitRule | undefined)[] }): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  if (!Number.isSafeInteger(draft.effectiveFrom) || draft.effectiveFrom < 0) {
+  if (draft.effectiveFrom !== undefined && (!Number.isSafeInteger(draft.effectiveFrom) || draft.effectiveFrom < 0)) {
     problems.push({ path: ['effectiveFrom'], message: 'effectiveFrom must be a time (epoch ms, not negative)' });
   }
   const seen = new Map<string, number>();
   draft.rules.forEach((rule, i) => {
+    if (rule === undefined) return;
     const earlier = seen.get(rule.ruleId);
     if (earlier !== undefined) {
       problems.push({ path: ['rules', i, 'ruleId'], message: `ruleId "${rule.ruleId}" is already used by rules[${earlier}]` });
