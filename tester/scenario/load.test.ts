@@ -49,6 +49,15 @@ describe('scenario files', () => {
     assert.ok(parseScenario(text.replaceAll('4900000000003', '4900000000009')).ok);
   });
 
+  test('a problem at the top level does not hide the problems of the steps', () => {
+    const text = ['name: x', 'scanners:', '  - { id: front, kind: laser }', 'steps:', '  - pay: { cash: -5 }', '  - scna: "1"', ''].join('\n');
+    const p = problems(text);
+    assert.equal(p.length, 3, p.join('\n'));
+    assert.match(p[0]!, /^3:\d+ scanners\[0\]\.kind: /);
+    assert.match(p[1]!, /^5:\d+ steps\[0\]\.pay\.cash: /);
+    assert.match(p[2]!, /^6:5 steps\[1\]: no action: unknown key "scna"/);
+  });
+
   test('YAML syntax errors carry a line', () => {
     const p = problems('name: x\nsteps:\n  - scan: [unclosed\n');
     assert.match(p[0]!, /^\d+:\d+ : YAML: /);

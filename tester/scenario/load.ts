@@ -69,11 +69,12 @@ export function parseScenario(text: string): LoadResult {
 
   const value: unknown = doc.toJS();
   const head = scenarioHeadSchema.safeParse(value);
-  if (!head.success) return { ok: false, problems: fromZod(head.error, []) };
-
-  const problems: ScenarioProblem[] = [];
+  // Problems in the head (a bad scanner kind, a catalog item) do not hide those of the steps: every step is
+  // checked whenever `steps` is a list, so one run of `scenario check` lists everything to fix.
+  const problems: ScenarioProblem[] = head.success ? [] : fromZod(head.error, []);
+  const rawSteps = head.success ? head.data.steps : stepsOf(value);
   const steps: StepInput[] = [];
-  head.data.steps.forEach((raw, index) => {
+  rawSteps.forEach((raw, index) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       problems.push(at(['steps', index], `must be an object with one action key (${ACTION_KEYS.join(', ')})`));
       return;
@@ -95,11 +96,26 @@ export function parseScenario(text: string): LoadResult {
     if (!parsed.success) problems.push(...fromZod(parsed.error, ['steps', index]));
     else steps.push(parsed.data as StepInput);
   });
-  if (problems.length > 0) return { ok: false, problems };
+  if (!head.success || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
 
   const scenario: Scenario = { ...head.data, steps };
   problems.push(...crossReferences(scenario, at));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
+}
+
+/** The steps of a file whose head failed the schema, if they are a list at all (else the head reported it). */
+function stepsOf(value: unknown): unknown[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const steps = (value as Record<string, unknown>).steps;
+  return Array.isArray(steps) ? steps : [];
+}
+
+/** In file order; problems without a position (none today past the YAML stage) go first. */
+function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 function crossReferences(s: Scenario, at: (path: readonly PropertyKey[], reason: string) => ScenarioProblem): ScenarioProblem[] {
