@@ -58,6 +58,16 @@ describe('scenario files', () => {
     assert.match(p[2]!, /^6:5 steps\[1\]: no action: unknown key "scna"/);
   });
 
+  test('an unknown key is reported at the key itself, once per key', () => {
+    assert.deepEqual(problems('name: x\ncolour: red\nsteps:\n  - scan: "1"\n'), ['2:1 colour: unknown key "colour"']);
+    const text = ['name: x', 'scanners:', '  - id: front', '    kind: serial', '    colour: red', 'steps:', '  - scan: "1"', '    colour: blue', '    size: 2', ''].join('\n');
+    assert.deepEqual(problems(text), [
+      '5:5 scanners[0].colour: unknown key "colour"',
+      '8:5 steps[0].colour: unknown key "colour"',
+      '9:5 steps[0].size: unknown key "size"',
+    ]);
+  });
+
   test('YAML syntax errors carry a line', () => {
     const p = problems('name: x\nsteps:\n  - scan: [unclosed\n');
     assert.match(p[0]!, /^\d+:\d+ : YAML: /);

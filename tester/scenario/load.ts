@@ -4,7 +4,7 @@
  * line and column, the path (steps[3].scan.device) and what is wrong; a file with any problem is not run.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ACTION_KEYS, scenarioHeadSchema, stepSchemaFor, type Scenario, type StepAction, type StepInput } from './schema.js';
 
@@ -64,8 +64,16 @@ export function parseScenario(text: string): LoadResult {
     const pos = positionOf(doc, lineCounter, path);
     return { ...pos, path: pathText(path), reason };
   };
+  // An unknown key is reported once per key, at the key itself (not at the mapping that holds it).
   const fromZod = (error: z.ZodError, prefix: readonly PropertyKey[]): ScenarioProblem[] =>
-    error.issues.map((issue) => at([...prefix, ...issue.path], issue.message));
+    error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => {
+            const path = [...prefix, ...issue.path, key];
+            return { ...keyPositionOf(doc, lineCounter, path), path: pathText(path), reason: `unknown key "${key}"` };
+          })
+        : [at([...prefix, ...issue.path], issue.message)],
+    );
 
   const value: unknown = doc.toJS();
   const head = scenarioHeadSchema.safeParse(value);
@@ -162,6 +170,21 @@ function crossReferences(s: Scenario, at: (path: readonly PropertyKey[], reason:
     }
   });
   return out;
+}
+
+/** The line and column of the key that ends the path, in the mapping the rest of the path leads to. */
+function keyPositionOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): { line: number | null; column: number | null } {
+  const parentPath = path.slice(0, -1);
+  const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath as unknown[], true);
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)));
+    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    if (range) {
+      const pos = lines.linePos(range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return positionOf(doc, lines, path);
 }
 
 /** The line and column of the deepest YAML node on the path (a missing key points at its parent). */
