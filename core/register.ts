@@ -144,6 +144,12 @@ export class Register implements RegisterApi {
     return [...this.scanners.values()].map((e) => e.driver);
   }
 
+  /** A scanner's status with the register's counts, as in getState().scanners; undefined when it is not attached. */
+  scannerStatus(driverId: string): ScannerStatus | undefined {
+    const entry = this.scanners.get(driverId);
+    return entry && countedStatus(entry);
+  }
+
   private handleScanEvent(event: ScanEvent): void {
     if (this.deps.wallet?.capture(this.walletView, event.data)) return;
     const outcome = this.scanData(event.data, event.aimId);
@@ -535,13 +541,23 @@ export class Register implements RegisterApi {
       totals: basketTotals(this.basket),
       lastLineId: this.lastLineId,
       lastSale: this.lastSale,
-      scanners: [...this.scanners.values()].map((e) => (e.rejected === 0 ? e.status : { ...e.status, badReads: e.status.badReads + e.rejected })),
+      scanners: [...this.scanners.values()].map(countedStatus),
       messages: this.messages,
       wallet: this.deps.wallet?.progress() ?? null,
       ...(this.deps.limits?.guard.state(this.saleRef(), this.basket.lines) ?? { pendingOverride: null, ageCheck: 'not-required' }),
       sync: this.deps.sync?.state() ?? NO_SYNC,
     };
   }
+}
+
+/**
+/**
+ * A read the driver framed but the barcode chain refused (length, check digit) is a bad read, not a scan
+ * (docs/scanners.md): it moves from the driver's scans to its bad reads, so scans + badReads is every read.
+ */
+function countedStatus(entry: { status: ScannerStatus; rejected: number }): ScannerStatus {
+  const { status, rejected } = entry;
+  return rejected === 0 ? status : { ...status, scans: status.scans - rejected, badReads: status.badReads + rejected };
 }
 
 /**

@@ -134,6 +134,21 @@ for (const kind of KINDS) {
   });
 }
 
+describe('scanner counts', () => {
+  test('a read refused for its check digit is a bad read, not a scan, in the simulator listing and GET /api/scanners alike', async (t) => {
+    await ok('POST', '/api/sim/scanners', { kind: 'serial', id: 'qa9' });
+    t.after(() => api('DELETE', '/api/sim/scanners/qa9'));
+    const refused = await ok<{ delivery: ScanDelivery; message: { code: string } | null }>('POST', '/api/sim/scanners/qa9/scan', { data: '4987301000106' });
+    assert.equal(refused.delivery.result, 'scan');
+    assert.equal(refused.message?.code, 'scan.badRead');
+    await ok('POST', '/api/sim/scanners/qa9/scan', { data: ONIGIRI });
+    const listed = (await ok<SimScannerInfo[]>('GET', '/api/sim/scanners')).find((s) => s.id === 'qa9');
+    const registered = (await ok<RegisterState['scanners']>('GET', '/api/scanners')).find((s) => s.driverId === 'qa9');
+    assert.deepEqual([listed?.status.scans, listed?.status.badReads], [1, 1]);
+    assert.deepEqual(listed?.status, registered);
+  });
+});
+
 describe('simulator control errors', () => {
   test('raw bytes on a HID scanner and replay on a serial one are refused with the right route named', async () => {
     const raw = await api<{ error: { message: string } }>('POST', '/api/sim/scanners/t-hid-pos/raw', { hex: '340d' });

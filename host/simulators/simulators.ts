@@ -47,7 +47,16 @@ export class Simulators implements SimulatorControl {
   ) {}
 
   list(): SimScannerInfo[] {
-    return [...this.scanners.values()].map((s) => s.info());
+    return [...this.scanners.values()].map((s) => this.info(s));
+  }
+
+  /**
+   * What the simulator knows of a scanner, with the status the register reports for it (GET /api/scanners): a read
+   * the barcode chain refused counts as a bad read there, which the driver alone cannot know.
+   */
+  private info(scanner: SimulatedScanner): SimScannerInfo {
+    const info = scanner.info();
+    return { ...info, status: this.register.scannerStatus(info.id) ?? info.status };
   }
 
   async add(options: { id?: string; kind?: SimScannerKind }): Promise<SimScannerInfo> {
@@ -69,7 +78,7 @@ export class Simulators implements SimulatorControl {
         await scanner.close();
         throw new SimulatorError(500, `simulated ${kind} scanner "${id}" did not open: ${error instanceof Error ? error.message : String(error)}`);
       }
-      return scanner.info();
+      return this.info(scanner);
     } finally {
       this.adding.delete(id);
     }
@@ -130,14 +139,14 @@ export class Simulators implements SimulatorControl {
       await scanner.unplug();
       await waitForState(scanner.driver, 'disconnected', STATE_TIMEOUT_MS);
     }
-    return scanner.info();
+    return this.info(scanner);
   }
 
   async replug(id: string): Promise<SimScannerInfo> {
     const scanner = this.get(id);
     if (!scanner.plugged) await scanner.replug();
     await waitForState(scanner.driver, 'connected', STATE_TIMEOUT_MS);
-    return scanner.info();
+    return this.info(scanner);
   }
 
   async close(): Promise<void> {
