@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -75,5 +75,19 @@ describe('regi audit / regi limits', () => {
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /checked 0 sales of the last 3 days/);
     assert.match((await regi('audit', 'show', '--data', dir)).stdout, /rules\.imported\tM001/);
+  });
+
+  test('limits export refuses a FILE argument instead of ignoring it or trying to read it', async (t) => {
+    const dir = tempDir(t);
+    await dataWithAudit(dir);
+    const target = join(dir, 'out.json');
+    for (const args of [[target, '--data', dir], ['extra', '--data', dir]]) {
+      const refused = await regi('limits', 'export', ...args);
+      assert.equal(refused.code, 2, refused.stderr);
+      assert.equal(refused.stdout, '');
+      assert.ok(refused.stderr.startsWith(`regi limits: export takes no FILE ("${args[0]}"): it prints the rules to stdout`), refused.stderr);
+      assert.doesNotMatch(refused.stderr, /cannot read/);
+    }
+    assert.equal(existsSync(target), false);
   });
 });

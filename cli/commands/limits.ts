@@ -29,6 +29,9 @@ export const limitsCommand: CliCommand = {
     const [sub, file, ...rest] = args.positionals;
     if (rest.length > 0) throw new CliUsageError(`unexpected argument "${rest[0]}"`);
     if (sub !== 'export' && sub !== 'import' && sub !== 'dry-run') throw new CliUsageError('say "regi limits export", "import FILE" or "dry-run FILE"');
+    if (sub === 'export' && file !== undefined) {
+      throw new CliUsageError(`export takes no FILE ("${file}"): it prints the rules to stdout; redirect them: regi limits export > ${file}`);
+    }
     if (sub !== 'export' && file === undefined) throw new CliUsageError(`regi limits ${sub} needs a FILE`);
     const text = file === undefined ? '' : readText(file);
     if (sub !== 'export') {
