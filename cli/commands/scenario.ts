@@ -14,7 +14,7 @@ wants to see: catalog, limits, scanners, wallets, then steps with expectations.
   run     validate each file, then run it against its own fresh register host and sandbox gateway; prints each
           step (✓/✗, expected vs seen) and ends with "N passed, N failed" (N counts files); exit 1 on any failure
   check   only validate the files (schema and cross-references, with line numbers)
-  --keep-data   keep each run's temporary data directory`;
+  --keep-data   keep each run's temporary data directory and print where it is`;
 
 function expand(paths: readonly string[]): string[] {
   const out: string[] = [];

@@ -32,6 +32,7 @@ export async function runScenarioFiles(files: readonly string[], print: (line: s
     const result = await runScenario(scenario, { onStep: (s) => print(formatStep(s)), ...options });
     if (result.error) print(`  ✗ could not run: ${result.error.split('\n').join('\n    ')}`);
     print(`  ${result.ok ? '✓ passed' : '✗ failed'} (${result.steps.filter((s) => s.ok).length}/${scenario.steps.length} steps, ${(result.durationMs / 1000).toFixed(1)} s)`);
+    if (result.dataDir !== undefined) print(`  data kept in ${result.dataDir}`);
     if (result.ok) summary.passed++;
     else summary.failed++;
     summary.results.push({ file, result });

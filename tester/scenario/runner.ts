@@ -34,11 +34,13 @@ export interface ScenarioResult {
   /** Set when the scenario could not be set up or the host failed; then ok is false. */
   error?: string;
   durationMs: number;
+  /** Set when the run kept its data directory (RunOptions.keepData): where it is. */
+  dataDir?: string;
 }
 
 export interface RunOptions {
   onStep?: (result: StepResult) => void;
-  /** Keep the data directory for inspection (its path is in the last step's detail). */
+  /** Keep the data directory for inspection (its path is the result's dataDir). */
   keepData?: boolean;
 }
 
@@ -57,6 +59,7 @@ class Refusal extends Error {
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioResult> {
   const started = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'regi-scenario-'));
+  const kept = options.keepData ? { dataDir } : {};
   const steps: StepResult[] = [];
   let host: HostChild | null = null;
   const report = (r: StepResult): void => {
@@ -86,7 +89,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       }
     }
     const ok = steps.every((s) => s.ok);
-    return { name: scenario.name, ok, steps, durationMs: Date.now() - started };
+    return { name: scenario.name, ok, steps, durationMs: Date.now() - started, ...kept };
   } catch (error) {
     const log = host?.output().split('\n').slice(-15).join('\n') ?? '';
     return {
@@ -95,6 +98,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       steps,
       error: `${error instanceof Error ? error.message : String(error)}${log ? `\nhost output:\n${log}` : ''}`,
       durationMs: Date.now() - started,
+      ...kept,
     };
   } finally {
     await host?.stop();
