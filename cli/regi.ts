@@ -18,6 +18,10 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const topic = name === 'help' ? rest[0] : undefined;
     const command = topic === undefined ? undefined : COMMANDS.find((c) => c.name === topic);
+    if (topic !== undefined && topic !== 'help' && !command) {
+      console.error(`regi: unknown command "${topic}"\n\n${help()}`);
+      return 2;
+    }
     console.log(command ? command.usage : help());
     return 0;
   }
