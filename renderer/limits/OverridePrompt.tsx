@@ -1,6 +1,9 @@
 /**
  * Shown on the cashier screen while a refused scan waits for a manager: the rule, the allowance,
  * and a manager id + PIN + reason form (approveOverride), or cancel (cancelOverride).
+ * It sits in the left column between the basket and the code field (the basket list gives up the
+ * height), so the code field, the tender keys, recent sales, the history link and the shortcut strip
+ * stay visible and usable while the manager walks over; an error only makes the basket shorter.
  */
 import { useState } from 'react';
 import type { RegisterState } from '../../core/api.js';
@@ -27,22 +30,30 @@ export function OverridePrompt(props: { connection: RegisterConnection; state: R
     );
   };
   return (
-    <div role="dialog" aria-label={t('ovrDialog')} data-testid="override-prompt"
-      style={{ position: 'fixed', right: 16, bottom: 16, background: '#fff', border: '2px solid #b00020', borderRadius: 8, padding: 14, zIndex: 50, maxWidth: 420 }}>
-      <strong>{t('ovrTitle')}</strong>
-      <p style={{ margin: '6px 0' }}>
+    <section role="dialog" aria-label={t('ovrDialog')} data-testid="override-prompt" className="panel override">
+      <h2 className="override-title">{t('ovrTitle')}</h2>
+      <p className="override-rule">
         {fillText(t('ovrRule'), { rule: pending.ruleName, version: pending.version, limit: pending.limit, attempted: pending.attempted, unit })}
       </p>
-      <form onSubmit={(e) => { e.preventDefault(); approve(); }} style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-        <input aria-label={t('ovrManagerId')} placeholder={t('ovrManagerId')} value={managerId} onChange={(e) => setManagerId(e.target.value)} size={8} />
-        <input aria-label={t('ovrPin')} placeholder={t('ovrPin')} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} size={8} />
-        <select aria-label={t('ovrReason')} value={reasonCode} onChange={(e) => setReasonCode(e.target.value)}>
-          {OVERRIDE_REASON_CODES.map((c) => <option key={c} value={c}>{c}</option>)}
-        </select>
-        <button type="submit">{t('ovrApprove')}</button>
-        <button type="button" onClick={() => void api.cancelOverride()}>{t('ovrCancel')}</button>
+      <form className="override-form" onSubmit={(e) => { e.preventDefault(); approve(); }}>
+        <label className="field">
+          <span>{t('ovrManagerId')}</span>
+          <input className="input" value={managerId} onChange={(e) => setManagerId(e.target.value)} size={8} autoComplete="username" />
+        </label>
+        <label className="field">
+          <span>{t('ovrPin')}</span>
+          <input className="input" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} size={8} autoComplete="current-password" />
+        </label>
+        <label className="field">
+          <span>{t('ovrReason')}</span>
+          <select className="input" value={reasonCode} onChange={(e) => setReasonCode(e.target.value)}>
+            {OVERRIDE_REASON_CODES.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="btn primary">{t('ovrApprove')}</button>
+        <button type="button" className="btn" onClick={() => void api.cancelOverride()}>{t('ovrCancel')}</button>
       </form>
-      {error && <p role="alert" style={{ color: '#b00020', margin: '6px 0 0' }}>{error}</p>}
-    </div>
+      {error && <p role="alert" className="override-error">{error}</p>}
+    </section>
   );
 }

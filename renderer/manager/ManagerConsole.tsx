@@ -227,17 +227,17 @@ function Login(props: { onLogin: (managerId: string, pin: string) => Promise<voi
   const [managerId, setManagerId] = useState('');
   const [pin, setPin] = useState('');
   return (
-    <main style={{ padding: 40 }}>
-      <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
-        <h1 style={{ fontSize: 24 }}>{t('mgrLoginTitle')}</h1>
+    <main className="manager-login">
+      <div className="manager-login-head">
+        <h1>{t('mgrLoginTitle')}</h1>
         <LangToggle lang={props.lang} t={t} setLang={props.setLang} />
       </div>
-      <form onSubmit={(e) => { e.preventDefault(); void props.onLogin(managerId, pin).then(() => setPin('')); }} style={{ display: 'flex', flexDirection: 'column', gap: 10, maxWidth: 320 }}>
-        <label>{t('mgrId')} <input data-testid="manager-id" value={managerId} onChange={(e) => setManagerId(e.target.value)} autoComplete="username" /></label>
-        <label>{t('mgrPin')} <input data-testid="manager-pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="current-password" /></label>
-        <button type="submit" data-testid="manager-login">{t('mgrLogin')}</button>
+      <form className="panel manager-login-form" onSubmit={(e) => { e.preventDefault(); void props.onLogin(managerId, pin).then(() => setPin('')); }}>
+        <label className="field">{t('mgrId')} <input className="input" data-testid="manager-id" value={managerId} onChange={(e) => setManagerId(e.target.value)} autoComplete="username" /></label>
+        <label className="field">{t('mgrPin')} <input className="input" data-testid="manager-pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="current-password" /></label>
+        <button type="submit" className="btn primary" data-testid="manager-login">{t('mgrLogin')}</button>
+        {props.error && <p role="alert" data-testid="manager-error" className="rec-problem">{props.error}</p>}
       </form>
-      {props.error && <p role="alert" data-testid="manager-error" style={{ color: '#b00020' }}>{props.error}</p>}
     </main>
   );
 }

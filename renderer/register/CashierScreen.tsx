@@ -315,6 +315,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
               }}
             />
           )}
+          <OverridePrompt connection={connection} state={state} t={t} />
           <p className="last-info" role="status" aria-live="polite" data-testid="last-message">
             {latestInfo ? translate(latestInfo.code, latestInfo.params, lang) : ''}
           </p>
@@ -359,7 +360,6 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
         </aside>
       </main>
       <ShortcutStrip t={t} />
-      <OverridePrompt connection={connection} state={state} t={t} />
     </div>
   );
 }

@@ -1,0 +1,66 @@
+/**
+ * Screen layout at the register's smallest screen (1024x768) and at 1280: what a cashier or manager needs stays
+ * on screen, uncovered and inside its box.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DEMO_CODES } from '../db/seed/demo-catalog.js';
+import { useBrowserRig } from './support/browser-rig.js';
+
+const rig = useBrowserRig('regi-e2e-layout-');
+
+interface Box { name: string; left: number; top: number; right: number; bottom: number }
+
+/** The boxes of the first element matching each selector (a missing element fails). */
+async function boxes(page: Page, selectors: Record<string, string>): Promise<Box[]> {
+  return page.evaluate((sel) => Object.entries(sel).map(([name, s]) => {
+    const el = document.querySelector(s);
+    if (!el) throw new Error(`no element ${s} (${name})`);
+    const r = el.getBoundingClientRect();
+    return { name, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  }), selectors);
+}
+
+const overlaps = (a: Box, b: Box): boolean => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+describe('layout at 1024x768', () => {
+  test('the manager-override prompt covers none of the controls the cashier still needs, with or without an error', async () => {
+    const host = await rig.startHost();
+    const page = await rig.open(host, '#/');
+    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    for (let i = 0; i < 11; i++) await host.api('POST', '/api/register/scan', { data: DEMO_CODES.tobaccoPack, source: 'keyboard' });
+    const prompt = page.getByTestId('override-prompt');
+    await prompt.waitFor();
+    const controls = {
+      'code field': '[data-testid="code-input"]',
+      'code field button': '.code-entry button[type="submit"]',
+      'cash key': '[data-testid="pay-cash"]',
+      'wallet key': '[data-testid="pay-wallet"]',
+      'new sale key': '[data-testid="new-sale"]',
+      'recent sales': '[data-testid="recent-sales"]',
+      'history link': '[data-testid="history-link"]',
+      'shortcut strip': '.shortcuts',
+      'basket line': '[data-testid="basket-line"]',
+    };
+    const check = async (when: string) => {
+      const [promptBox, ...others] = await boxes(page, { prompt: '[data-testid="override-prompt"]', ...controls });
+      assert.ok(promptBox, 'the prompt has a box');
+      assert.ok(promptBox.top >= 0 && promptBox.bottom <= 768 && promptBox.left >= 0 && promptBox.right <= 1024, `${when}: the prompt is inside the window`);
+      for (const other of others) {
+        assert.ok(!overlaps(promptBox, other), `${when}: the override prompt ${JSON.stringify(promptBox)} covers the ${other.name} ${JSON.stringify(other)}`);
+        assert.ok(other.top >= 0 && other.bottom <= 768, `${when}: the ${other.name} is inside the window`);
+      }
+    };
+    await check('prompt shown');
+    await prompt.getByRole('button', { name: '承認' }).click();
+    await prompt.getByRole('alert').waitFor();
+    await check('prompt with an error');
+    // The prompt's controls are real form fields with visible labels.
+    await prompt.getByLabel('店長ID').fill('M001');
+    await prompt.getByLabel('暗証番号').fill('1234');
+    await prompt.getByRole('button', { name: '承認' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    await page.close();
+  });
+});
