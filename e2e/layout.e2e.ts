@@ -63,4 +63,52 @@ describe('layout at 1024x768', () => {
     await prompt.waitFor({ state: 'detached' });
     await page.close();
   });
+
+  test('the manager console\'s purchase-limit rules fit their card at 1024 and 1280 in both languages, text uncut', async () => {
+    const host = await rig.startHost();
+    for (const width of [1024, 1280]) {
+      for (const lang of ['ja', 'en']) {
+        const page = await rig.browser.newPage({ viewport: { width, height: 768 } });
+        await page.addInitScript((l) => window.localStorage.setItem('regi.lang', l), lang);
+        await page.goto(`${host.url}/#/manager`);
+        await page.getByTestId('manager-id').fill('M001');
+        await page.getByTestId('manager-pin').fill('1234');
+        await page.getByTestId('manager-login').click();
+        await page.getByTestId('rule-tobacco-packs-per-sale').waitFor();
+        const problems = await page.evaluate(() => {
+          const found: string[] = [];
+          const rules = document.querySelector('[data-testid="rule-tobacco-packs-per-sale"]');
+          const card = rules?.closest('section');
+          if (!rules || !card) return ['no rules card'];
+          const box = card.getBoundingClientRect();
+          if (box.right > window.innerWidth + 0.5) found.push(`the card ends at ${box.right}, past the window's ${window.innerWidth}`);
+          for (const el of card.querySelectorAll('input, select, button, label')) {
+            const r = el.getBoundingClientRect();
+            const what = `${el.tagName.toLowerCase()} "${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''}"`;
+            if (r.left < box.left - 0.5 || r.right > box.right + 0.5) found.push(`${what} at ${r.left}-${r.right} is outside the card (${box.left}-${box.right})`);
+            if (el instanceof HTMLInputElement && el.type === 'text' && el.closest('[data-testid^="rule-"]') && el.scrollWidth > el.clientWidth + 1) {
+              found.push(`${what} cuts its text "${el.value}" (${el.scrollWidth} > ${el.clientWidth})`);
+            }
+          }
+          for (const rule of card.querySelectorAll('[data-testid^="rule-tobacco"]')) {
+            for (const el of rule.querySelectorAll('button, label:has(input[type="checkbox"])')) {
+              // Text lines: the distinct tops of the text's boxes (esbuild's helpers are not in the page, so no local function).
+              const tops = new Set<number>();
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) tops.add(Math.round(r.top));
+              }
+              const lines = tops.size;
+              if (lines > 1) found.push(`"${el.textContent?.trim() ?? ''}" wraps onto ${lines} lines`);
+            }
+          }
+          return found;
+        });
+        assert.deepEqual(problems, [], `${lang} at ${width}px:\n${problems.join('\n')}`);
+        await page.close();
+      }
+    }
+  });
 });

@@ -107,23 +107,18 @@ export function ManagerConsole(props: { connection: RegisterConnection }) {
 
       <section style={section}>
         <h2 style={{ marginTop: 0, fontSize: 18 }}>{t('mgrRulesTitle')} {overview?.current ? fillText(t('mgrInForce'), { v: overview.current.version }) : t('mgrNoneInForce')}</h2>
-        <table style={{ borderCollapse: 'collapse', fontSize: 14 }}>
-          <thead>
-            <tr><th>{t('mgrColRuleId')}</th><th>{t('mgrColName')}</th><th>{t('mgrColScope')}</th><th>{t('mgrColMeasure')}</th><th>{t('mgrColMax')}</th><th>{t('mgrColWindow')}</th><th>{t('mgrColTender')}</th><th>{t('mgrColAction')}</th><th /><th /></tr>
-          </thead>
-          <tbody>
-            {draft.map((rule, i) => (
-              <RuleRow
-                key={i}
-                rule={rule}
-                t={t}
-                problems={problems.filter((p) => p.path[0] === 'rules' && p.path[1] === i).map((p) => ({ ...p, path: p.path.slice(2) }))}
-                onChange={(r) => setDraft(draft.map((x, j) => (j === i ? r : x)))}
-                onRemove={() => setDraft(draft.filter((_, j) => j !== i))}
-              />
-            ))}
-          </tbody>
-        </table>
+        <ul className="rule-list" data-testid="rules">
+          {draft.map((rule, i) => (
+            <RuleRow
+              key={i}
+              rule={rule}
+              t={t}
+              problems={problems.filter((p) => p.path[0] === 'rules' && p.path[1] === i).map((p) => ({ ...p, path: p.path.slice(2) }))}
+              onChange={(r) => setDraft(draft.map((x, j) => (j === i ? r : x)))}
+              onRemove={() => setDraft(draft.filter((_, j) => j !== i))}
+            />
+          ))}
+        </ul>
         <p>
           <button type="button" onClick={() => setDraft([...draft, { ...NEW_RULE, ruleId: `rule-${draft.length + 1}` }])}>{t('mgrAddRule')}</button>
         </p>

@@ -1,10 +1,13 @@
-/** One rule of the draft as a form row; core's rule checks are shown next to the field they concern. */
+/**
+ * One rule of the draft as a card of labelled fields that wraps to the card's width (id, name, enabled and
+ * remove on the first line; scope, measure, max, window, tender and action below), so it fits the manager
+ * console at 1024 px in both languages; core's rule checks are shown under the field they concern.
+ */
 import { CATEGORIES, type Category } from '../../core/domain/catalog-item.js';
 import type { RuleProblem } from '../../core/domain/limits/rule-problems.js';
 import type { LimitRule, LimitScope } from '../../core/domain/limits/rule.js';
 import type { T } from '../i18n/LangToggle.js';
 
-const cell = { padding: '4px 6px', verticalAlign: 'top' } as const;
 const problemStyle = { color: '#b00020', fontSize: 12, display: 'block' } as const;
 
 function Problem(props: { problems: readonly RuleProblem[]; field: string }) {
@@ -29,77 +32,88 @@ export function RuleRow(props: { rule: LimitRule; t: T; problems: readonly RuleP
   const id = rule.ruleId || 'new';
   const set = <K extends keyof LimitRule>(key: K, value: LimitRule[K]) => onChange({ ...rule, [key]: value });
   return (
-    <tr data-testid={`rule-${id}`} style={{ borderBottom: '1px solid #ddd', opacity: rule.enabled ? 1 : 0.55 }}>
-      <td style={cell}>
-        <input aria-label={t('mgrColRuleId')} value={rule.ruleId} size={14} onChange={(e) => set('ruleId', e.target.value)} />
-        <Problem problems={problems} field="ruleId" />
-      </td>
-      <td style={cell}>
-        <input aria-label={t('mgrColName')} data-testid={`rule-name-${id}`} value={rule.name} size={28} onChange={(e) => set('name', e.target.value)} />
-        <Problem problems={problems} field="name" />
-      </td>
-      <td style={cell}>
-        <select aria-label={t('mgrColScope')} value={rule.scope.kind} onChange={(e) => set('scope', parseScope(e.target.value as LimitScope['kind'], scopeText(rule.scope)))}>
-          <option value="category">{t('mgrScopeCategory')}</option>
-          <option value="item">{t('mgrScopeItem')}</option>
-          <option value="basket">{t('mgrScopeBasket')}</option>
-        </select>
-        {rule.scope.kind !== 'basket' && (
-          <input
-            aria-label={t('mgrScopeValues')}
-            title={rule.scope.kind === 'category' ? CATEGORIES.join(', ') : t('mgrItemCodes')}
-            value={scopeText(rule.scope)}
-            size={16}
-            onChange={(e) => set('scope', parseScope(rule.scope.kind, e.target.value))}
-          />
-        )}
-        <Problem problems={problems} field="scope" />
-      </td>
-      <td style={cell}>
-        <select aria-label={t('mgrColMeasure')} value={rule.measure} onChange={(e) => set('measure', e.target.value as LimitRule['measure'])}>
-          <option value="quantity">{t('mgrMeasureQty')}</option>
-          <option value="amount">{t('mgrMeasureAmount')}</option>
-        </select>
-      </td>
-      <td style={cell}>
-        <input
-          aria-label={t('mgrColMax')}
-          data-testid={`rule-max-${id}`}
-          type="number"
-          value={Number.isFinite(rule.max) ? rule.max : ''}
-          style={{ width: 90 }}
-          onChange={(e) => set('max', e.target.value === '' ? Number.NaN : Number(e.target.value))}
-        />
-        <Problem problems={problems} field="max" />
-      </td>
-      <td style={cell}>
-        <select aria-label={t('mgrColWindow')} value={rule.window} onChange={(e) => set('window', e.target.value as LimitRule['window'])}>
-          <option value="sale">{t('mgrWindowSale')}</option>
-          <option value="wallet-24h">{t('mgrWindowWallet')}</option>
-        </select>
-      </td>
-      <td style={cell}>
-        <select aria-label={t('mgrColTender')} value={rule.tender} onChange={(e) => set('tender', e.target.value as LimitRule['tender'])}>
-          <option value="any">{t('mgrTenderAny')}</option>
-          <option value="wallet">{t('mgrTenderWallet')}</option>
-          <option value="cash">{t('mgrTenderCash')}</option>
-        </select>
-        <Problem problems={problems} field="tender" />
-      </td>
-      <td style={cell}>
-        <select aria-label={t('mgrColAction')} data-testid={`rule-action-${id}`} value={rule.action} onChange={(e) => set('action', e.target.value as LimitRule['action'])}>
-          <option value="override">{t('mgrActionOverride')}</option>
-          <option value="block">{t('mgrActionBlock')}</option>
-        </select>
-      </td>
-      <td style={cell}>
-        <label>
+    <li className="rule-card" data-testid={`rule-${id}`} style={{ opacity: rule.enabled ? 1 : 0.55 }}>
+      <div className="rule-line">
+        <label className="field rule-id">
+          <span>{t('mgrColRuleId')}</span>
+          <input className="input" value={rule.ruleId} onChange={(e) => set('ruleId', e.target.value)} />
+          <Problem problems={problems} field="ruleId" />
+        </label>
+        <label className="field rule-name">
+          <span>{t('mgrColName')}</span>
+          <input className="input" data-testid={`rule-name-${id}`} value={rule.name} onChange={(e) => set('name', e.target.value)} />
+          <Problem problems={problems} field="name" />
+        </label>
+        <label className="rule-enabled">
           <input type="checkbox" checked={rule.enabled} onChange={(e) => set('enabled', e.target.checked)} /> {t('mgrEnabled')}
         </label>
-      </td>
-      <td style={cell}>
-        <button type="button" onClick={props.onRemove}>{t('mgrRemove')}</button>
-      </td>
-    </tr>
+        <button type="button" className="btn small rule-remove" onClick={props.onRemove}>{t('mgrRemove')}</button>
+      </div>
+      <div className="rule-line">
+        <div className="field rule-scope">
+          <span aria-hidden="true">{t('mgrColScope')}</span>
+          <span className="rule-scope-controls">
+            <select className="input" aria-label={t('mgrColScope')} value={rule.scope.kind} onChange={(e) => set('scope', parseScope(e.target.value as LimitScope['kind'], scopeText(rule.scope)))}>
+              <option value="category">{t('mgrScopeCategory')}</option>
+              <option value="item">{t('mgrScopeItem')}</option>
+              <option value="basket">{t('mgrScopeBasket')}</option>
+            </select>
+            {rule.scope.kind !== 'basket' && (
+              <input
+                className="input"
+                aria-label={t('mgrScopeValues')}
+                title={rule.scope.kind === 'category' ? CATEGORIES.join(', ') : t('mgrItemCodes')}
+                value={scopeText(rule.scope)}
+                size={14}
+                onChange={(e) => set('scope', parseScope(rule.scope.kind, e.target.value))}
+              />
+            )}
+          </span>
+          <Problem problems={problems} field="scope" />
+        </div>
+        <label className="field">
+          <span>{t('mgrColMeasure')}</span>
+          <select className="input" value={rule.measure} onChange={(e) => set('measure', e.target.value as LimitRule['measure'])}>
+            <option value="quantity">{t('mgrMeasureQty')}</option>
+            <option value="amount">{t('mgrMeasureAmount')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('mgrColMax')}</span>
+          <input
+            className="input"
+            data-testid={`rule-max-${id}`}
+            type="number"
+            value={Number.isFinite(rule.max) ? rule.max : ''}
+            style={{ width: 100 }}
+            onChange={(e) => set('max', e.target.value === '' ? Number.NaN : Number(e.target.value))}
+          />
+          <Problem problems={problems} field="max" />
+        </label>
+        <label className="field">
+          <span>{t('mgrColWindow')}</span>
+          <select className="input" value={rule.window} onChange={(e) => set('window', e.target.value as LimitRule['window'])}>
+            <option value="sale">{t('mgrWindowSale')}</option>
+            <option value="wallet-24h">{t('mgrWindowWallet')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('mgrColTender')}</span>
+          <select className="input" value={rule.tender} onChange={(e) => set('tender', e.target.value as LimitRule['tender'])}>
+            <option value="any">{t('mgrTenderAny')}</option>
+            <option value="wallet">{t('mgrTenderWallet')}</option>
+            <option value="cash">{t('mgrTenderCash')}</option>
+          </select>
+          <Problem problems={problems} field="tender" />
+        </label>
+        <label className="field">
+          <span>{t('mgrColAction')}</span>
+          <select className="input" data-testid={`rule-action-${id}`} value={rule.action} onChange={(e) => set('action', e.target.value as LimitRule['action'])}>
+            <option value="override">{t('mgrActionOverride')}</option>
+            <option value="block">{t('mgrActionBlock')}</option>
+          </select>
+        </label>
+      </div>
+    </li>
   );
 }
