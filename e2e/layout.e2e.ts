@@ -5,10 +5,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { RegisterState } from '../core/api.js';
+import type { LimitsOverview, ManagerSession } from '../core/limits/api-types.js';
 import { DEMO_CODES } from '../db/seed/demo-catalog.js';
 import { useBrowserRig } from './support/browser-rig.js';
 
 const rig = useBrowserRig('regi-e2e-layout-');
+/** One register for the file (they would share the rig's data directory); each test leaves it usable. */
+let hostStarted: ReturnType<typeof rig.startHost> | undefined;
+const sharedHost = () => (hostStarted ??= rig.startHost());
 
 interface Box { name: string; left: number; top: number; right: number; bottom: number }
 
@@ -26,7 +31,7 @@ const overlaps = (a: Box, b: Box): boolean => a.left < b.right - 0.5 && b.left <
 
 describe('layout at 1024x768', () => {
   test('the manager-override prompt covers none of the controls the cashier still needs, with or without an error', async () => {
-    const host = await rig.startHost();
+    const host = await sharedHost();
     const page = await rig.open(host, '#/');
     await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
     for (let i = 0; i < 11; i++) await host.api('POST', '/api/register/scan', { data: DEMO_CODES.tobaccoPack, source: 'keyboard' });
@@ -65,7 +70,7 @@ describe('layout at 1024x768', () => {
   });
 
   test('the manager console\'s purchase-limit rules fit their card at 1024 and 1280 in both languages, text uncut', async () => {
-    const host = await rig.startHost();
+    const host = await sharedHost();
     for (const width of [1024, 1280]) {
       for (const lang of ['ja', 'en']) {
         const page = await rig.browser.newPage({ viewport: { width, height: 768 } });
@@ -109,6 +114,55 @@ describe('layout at 1024x768', () => {
         assert.deepEqual(problems, [], `${lang} at ${width}px:\n${problems.join('\n')}`);
         await page.close();
       }
+    }
+  });
+
+  test('the limit-events chart on #/reports shows whole labels: "Blocked:" and "Override:" and the rule stay readable', async () => {
+    const host = await sharedHost();
+    const before = await host.api<RegisterState>('GET', '/api/register');
+    if (before.pendingOverride) await host.api('POST', '/api/register/override/cancel');
+    for (const line of before.lines) await host.api('POST', '/api/register/void', { lineId: line.lineId });
+    // An override: the 11th pack with the shipped rule (manager override above 10 packs), approved.
+    for (let i = 0; i < 11; i++) await host.api('POST', '/api/register/scan', { data: DEMO_CODES.tobaccoPack, source: 'keyboard' });
+    await host.api('POST', '/api/register/override/approve', { managerId: 'M001', pin: '1234', reasonCode: 'business-purchase' });
+    // A block: the same rule set to block, and a 12th pack.
+    const rpc = <T>(method: string, params: unknown) => host.api<T>('POST', '/api/rpc', { method, params });
+    const session = await rpc<ManagerSession>('managerLogin', { managerId: 'M001', pin: '1234' });
+    const overview = await rpc<LimitsOverview>('limitsOverview', { session: session.token });
+    const rules = (overview.current?.rules ?? []).map((r) => (r.ruleId === 'tobacco-packs-per-sale' ? { ...r, action: 'block' } : r));
+    await rpc('limitsSave', { session: session.token, rules, comment: 'tobacco blocked above 10 packs' });
+    await host.api('POST', '/api/register/scan', { data: DEMO_CODES.tobaccoPack, source: 'keyboard' });
+    await rpc('limitsSave', { session: session.token, rules: overview.current?.rules ?? [], comment: 'shipped rules again' });
+
+    for (const lang of ['ja', 'en']) {
+      const page = await rig.browser.newPage({ viewport: { width: 1024, height: 768 } });
+      await page.addInitScript((l) => window.localStorage.setItem('regi.lang', l), lang);
+      await page.goto(`${host.url}/#/reports`);
+      const chart = page.getByTestId('chart-limits');
+      await chart.waitFor();
+      const texts = await chart.evaluate((el) => {
+        const area = (el.closest('section') ?? el).getBoundingClientRect();
+        const chartBox = el.getBoundingClientRect();
+        const left = Math.max(area.left, chartBox.left);
+        const right = Math.min(area.right, chartBox.right);
+        const shown: { text: string; whole: boolean }[] = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          // Whole: every line of the text lies inside the chart and its card, and its element does not clip it.
+          const holder = node.parentElement;
+          const clipped = holder instanceof HTMLElement && (holder.scrollWidth > holder.clientWidth + 1 || holder.scrollHeight > holder.clientHeight + 1);
+          shown.push({ text: node.textContent ?? '', whole: !clipped && rects.length > 0 && rects.every((r) => r.left >= left - 0.5 && r.right <= right + 0.5) });
+        }
+        return shown;
+      });
+      const labels = texts.filter((t) => t.text.includes('Tobacco: at most 10 packs'));
+      const kinds = lang === 'ja' ? ['ブロック: ', '店長承認: '] : ['Blocked: ', 'Override: '];
+      assert.deepEqual(labels.map((l) => l.text.split('Tobacco')[0]).sort(), [...kinds].sort(), `${lang}: one bar per kind`);
+      for (const label of labels) assert.ok(label.whole, `${lang}: the label "${label.text}" is cut`);
+      await page.close();
     }
   });
 });

@@ -1,4 +1,8 @@
-/** Horizontal bars in plain SVG, label on the left and value on the right; role="img" with the numbers. */
+/**
+ * Horizontal bars: label on the left, the bar (plain SVG) and the value on the right; role="img" with the numbers.
+ * The labels are HTML in a column of their own, so a long one wraps (at most three lines, then an ellipsis at its
+ * end) instead of being cut at its start: "Blocked:" / "Override:" and the rule stay readable at 1024 px.
+ */
 export interface HBar {
   label: string;
   value: number;
@@ -6,26 +10,23 @@ export interface HBar {
 }
 
 export function HBarChart(props: { bars: readonly HBar[]; label: string; format: (value: number) => string; testId: string }) {
-  const width = 560;
-  const row = 24;
-  const labelWidth = 220;
-  const valueWidth = 70;
-  const height = Math.max(row, props.bars.length * row) + 4;
   const max = Math.max(1, ...props.bars.map((b) => b.value));
-  const span = width - labelWidth - valueWidth;
   return (
-    <svg className="chart" role="img" aria-label={props.label} data-testid={props.testId} viewBox={`0 0 ${width} ${height}`} width="100%">
-      {props.bars.map((bar, i) => (
-        <g key={`${bar.label}-${i}`} transform={`translate(0, ${i * row + 2})`}>
-          <text x={labelWidth - 8} y={row / 2 + 4} textAnchor="end" className="chart-tick">
-            {bar.label}
-          </text>
-          <rect x={labelWidth} y={3} width={Math.max(bar.value > 0 ? 2 : 0, (bar.value / max) * span)} height={row - 8} className={bar.className ?? 'chart-bar'} />
-          <text x={labelWidth + (bar.value / max) * span + 6} y={row / 2 + 4} className="chart-value" textAnchor="start">
-            {props.format(bar.value)}
-          </text>
-        </g>
-      ))}
-    </svg>
+    <div className="hbar-chart" role="img" aria-label={props.label} data-testid={props.testId}>
+      {props.bars.map((bar, i) => {
+        const share = (bar.value / max) * 100;
+        return (
+          <div className="hbar-row" key={`${bar.label}-${i}`}>
+            <span className="hbar-label" title={bar.label}>{bar.label}</span>
+            <span className="hbar-track">
+              <svg className="hbar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" width={`${Math.max(bar.value > 0 ? 1 : 0, share)}%`} height="16" aria-hidden="true">
+                <rect x={0} y={0} width={100} height={10} className={bar.className ?? 'chart-bar'} />
+              </svg>
+              <span className="hbar-value">{props.format(bar.value)}</span>
+            </span>
+          </div>
+        );
+      })}
+    </div>
   );
 }
