@@ -29,7 +29,7 @@ async function boxes(page: Page, selectors: Record<string, string>): Promise<Box
 
 const overlaps = (a: Box, b: Box): boolean => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
-describe('layout at 1024x768', () => {
+describe('screen layout', () => {
   test('the manager-override prompt covers none of the controls the cashier still needs, with or without an error', async () => {
     const host = await sharedHost();
     const page = await rig.open(host, '#/');
@@ -164,5 +164,28 @@ describe('layout at 1024x768', () => {
       for (const label of labels) assert.ok(label.whole, `${lang}: the label "${label.text}" is cut`);
       await page.close();
     }
+  });
+
+  test('no screen asks for a file the host does not have (the favicon) or logs a console error', async () => {
+    const host = await sharedHost();
+    for (const hash of ['#/', '#/history', '#/reports', '#/settings', '#/manager', '#/customer', '#/tester']) {
+      const page = await rig.browser.newPage({ viewport: { width: 1024, height: 768 } });
+      const problems: string[] = [];
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      await page.goto(`${host.url}/${hash}`, { waitUntil: 'load' });
+      // The browser asks for the icon after the page has loaded.
+      await page.waitForTimeout(1000);
+      assert.deepEqual(problems, [], `${hash}: ${problems.join('; ')}`);
+      assert.equal(await page.evaluate(() => document.querySelector('link[rel="icon"]')?.getAttribute('href')), 'favicon.svg');
+      await page.close();
+    }
+    const icon = await fetch(`${host.url}/favicon.svg`);
+    assert.equal(icon.status, 200);
+    assert.match(icon.headers.get('content-type') ?? '', /^image\/svg\+xml/);
   });
 });

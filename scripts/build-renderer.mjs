@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the renderer into dist/renderer/: esbuild bundles renderer/main.tsx to app.js (+ source map),
-// and index.html and styles.css are copied beside it. Exits non-zero on any error.
+// and index.html, styles.css and favicon.svg are copied beside it. Exits non-zero on any error.
 //   node scripts/build-renderer.mjs
 import { build } from 'esbuild';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'dist/renderer');
-const STATIC_FILES = ['index.html', 'styles.css'];
+const STATIC_FILES = ['index.html', 'styles.css', 'favicon.svg'];
 
 async function main() {
   const started = performance.now();
