@@ -19,9 +19,16 @@ export interface RpcCall {
   params?: unknown;
 }
 
+/** A RegisterError on the wire: its details (e.g. reason: 'locked') let a screen say it in the cashier's language. */
+export interface WireError {
+  code: RegisterErrorCode;
+  message: string;
+  details?: Readonly<Record<string, string | number>>;
+}
+
 export type RpcResult =
   | { kind: 'result'; id: number; ok: true; value: unknown }
-  | { kind: 'result'; id: number; ok: false; error: { code: RegisterErrorCode; message: string } };
+  | { kind: 'result'; id: number; ok: false; error: WireError };
 
 export interface RpcEvent {
   kind: 'event';
@@ -75,7 +82,7 @@ export function createRpcClient(transport: RpcTransport): RpcClient {
       if (!waiter) return;
       pending.delete(message.id);
       if (message.ok) waiter.resolve(message.value);
-      else waiter.reject(new RegisterError(message.error.code, message.error.message));
+      else waiter.reject(new RegisterError(message.error.code, message.error.message, message.error.details));
     },
     onEvent(listener) {
       listeners.add(listener);

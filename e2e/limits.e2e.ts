@@ -49,6 +49,16 @@ describe('purchase limits in the browser', () => {
     const state = await started.api<RegisterState>('GET', '/api/register');
     assert.equal(state.lines[0]?.quantity, 3);
     assert.equal(state.ageCheck, 'required');
+    // Everything the prompt says is in the cashier's language: the reasons, a malformed PIN, a wrong one.
+    const prompt = cashier.getByTestId('override-prompt');
+    assert.deepEqual(await prompt.locator('option').allInnerTexts(), ['常連のお客様', '業務用の購入', '身分証を確認済み', '訂正', 'その他']);
+    await prompt.getByLabel('店長ID').fill('M001');
+    await prompt.getByLabel('暗証番号').fill('1');
+    await prompt.getByRole('button', { name: '承認' }).click();
+    await prompt.getByRole('alert').getByText('暗証番号は 4〜8 桁の数字です').waitFor();
+    await prompt.getByLabel('暗証番号').fill('9999');
+    await prompt.getByRole('button', { name: '承認' }).click();
+    await prompt.getByRole('alert').getByText('店長IDまたは暗証番号が違います').waitFor();
     await cashier.getByTestId('override-prompt').getByRole('button', { name: /取消|Cancel/ }).click();
     await cashier.getByTestId('override-prompt').waitFor({ state: 'detached' });
 

@@ -1,5 +1,5 @@
-import { RegisterError, type RegisterApi, type RegisterErrorCode, type RegisterMethod } from '../core/api.js';
-import type { RpcResult } from '../core/rpc.js';
+import { RegisterError, type RegisterApi, type RegisterMethod } from '../core/api.js';
+import type { RpcResult, WireError } from '../core/rpc.js';
 import { isRegisterMethod, parseParams } from './api-schemas.js';
 
 /** Validates and runs one RegisterApi call; any failure becomes an error result, never a throw. */
@@ -20,8 +20,8 @@ function invoke(api: RegisterApi, method: RegisterMethod, params: unknown): Prom
   return fn.call(api, params);
 }
 
-export function toWireError(error: unknown): { code: RegisterErrorCode; message: string } {
-  if (error instanceof RegisterError) return { code: error.code, message: error.message };
+export function toWireError(error: unknown): WireError {
+  if (error instanceof RegisterError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
   console.error('[regi] internal error:', error);
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

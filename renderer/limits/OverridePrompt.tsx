@@ -6,8 +6,8 @@
  * stay visible and usable while the manager walks over; an error only makes the basket shorter.
  */
 import { useState } from 'react';
-import type { RegisterState } from '../../core/api.js';
-import { OVERRIDE_REASON_CODES } from '../../core/domain/limits/manager-pin.js';
+import { RegisterError, type RegisterState } from '../../core/api.js';
+import { OVERRIDE_REASON_CODES, type OverrideReasonCode } from '../../core/domain/limits/manager-pin.js';
 import type { RegisterConnection } from '../connection/types.js';
 import { fillText } from '../i18n/screens-text.js';
 import type { UiKey } from '../i18n/translate.js';
@@ -24,9 +24,11 @@ export function OverridePrompt(props: { connection: RegisterConnection; state: R
   const unit = t(pending.measure === 'amount' ? 'ovrUnitAmount' : 'ovrUnitQuantity');
   const approve = () => {
     setError(null);
+    // The register refuses a malformed PIN too, but in English: say it here, in the cashier's language.
+    if (!/^\d{4,8}$/.test(pin)) return setError(t('ovrPinFormat'));
     api.approveOverride({ managerId, pin, reasonCode }).then(
       () => setPin(''),
-      (e: unknown) => { setPin(''); setError(e instanceof Error ? e.message : String(e)); },
+      (e: unknown) => { setPin(''); setError(overrideError(e, t)); },
     );
   };
   return (
@@ -47,7 +49,7 @@ export function OverridePrompt(props: { connection: RegisterConnection; state: R
         <label className="field">
           <span>{t('ovrReason')}</span>
           <select className="input" value={reasonCode} onChange={(e) => setReasonCode(e.target.value)}>
-            {OVERRIDE_REASON_CODES.map((c) => <option key={c} value={c}>{c}</option>)}
+            {OVERRIDE_REASON_CODES.map((c) => <option key={c} value={c}>{t(REASON_LABELS[c])}</option>)}
           </select>
         </label>
         <button type="submit" className="btn primary">{t('ovrApprove')}</button>
@@ -56,4 +58,21 @@ export function OverridePrompt(props: { connection: RegisterConnection; state: R
       {error && <p role="alert" className="override-error">{error}</p>}
     </section>
   );
+}
+
+const REASON_LABELS: Readonly<Record<OverrideReasonCode, UiKey>> = {
+  'regular-customer': 'ovrReason_regular_customer',
+  'business-purchase': 'ovrReason_business_purchase',
+  'id-checked': 'ovrReason_id_checked',
+  correction: 'ovrReason_correction',
+  other: 'ovrReason_other',
+};
+
+/** A refused approval in the cashier's language: the PIN gate's reason (core/limits/sessions.ts pinRefusal), else the register's words. */
+function overrideError(error: unknown, t: (key: UiKey) => string): string {
+  if (error instanceof RegisterError && error.code === 'unauthorized') {
+    const reason = error.details?.reason;
+    return t(reason === 'locked' ? 'ovrLocked' : reason === 'not-manager' ? 'ovrNotManager' : 'ovrWrongPin');
+  }
+  return error instanceof Error ? error.message : String(error);
 }
