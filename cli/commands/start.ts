@@ -25,6 +25,8 @@ export const startCommand: CliCommand = {
     const args = parseArgs(argv, { values: ['data', 'port'], booleans: ['browser'] });
     if (args.positionals.length > 0) throw new CliUsageError(`unexpected argument "${args.positionals[0]}"`);
     const dataDir = dataDirFrom(stringFlag(args, 'data'));
+    // Every flag is checked before the (slow) renderer build, so a typo is told at once.
+    const requested = intFlag(args, 'port', { min: 0, max: 65_535 }) ?? 5178;
     buildRenderer();
 
     const electron = args.flags.has('browser') ? null : findElectronBinary(PROJECT_ROOT);
@@ -35,7 +37,6 @@ export const startCommand: CliCommand = {
     if (!args.flags.has('browser')) {
       console.log('No Electron binary installed (npm run electron:install fetches it where the internet is reachable): serving the register in the browser instead.');
     }
-    const requested = intFlag(args, 'port', { min: 0, max: 65_535 }) ?? 5178;
     const options = { dataDir, host: '127.0.0.1', mode: 'simulator' as const, simulatedScanners: 1 };
     let host;
     try {
