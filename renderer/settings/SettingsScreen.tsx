@@ -5,10 +5,12 @@ import type { RegisterConnection } from '../connection/types.js';
 import type { Lang } from '../i18n/dictionary.js';
 import type { UiKey } from '../i18n/translate.js';
 import { PageShell, usePageLang } from '../records/page-shell.js';
+import { fillText } from '../i18n/screens-text.js';
 
-const STORE_FIELDS: readonly { name: keyof StoreSettings; label: UiKey; hint?: UiKey }[] = [
-  { name: 'storeName', label: 'settingsStoreName' },
-  { name: 'address', label: 'settingsAddress' },
+/** max: the register's own limits (host/records-schemas.ts), checked here so the refusal is in the page's language. */
+const STORE_FIELDS: readonly { name: keyof StoreSettings; label: UiKey; hint?: UiKey; max?: number }[] = [
+  { name: 'storeName', label: 'settingsStoreName', max: 60 },
+  { name: 'address', label: 'settingsAddress', max: 120 },
   { name: 'phone', label: 'settingsPhone' },
   { name: 'registrationNumber', label: 'settingsRegistration', hint: 'settingsRegistrationHint' },
 ];
@@ -28,10 +30,8 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!store) return;
-    if (!/^T\d{13}$/.test(store.registrationNumber.trim())) {
-      setStatus({ kind: 'problem', text: t('settingsRegistrationInvalid') });
-      return;
-    }
+    const problem = storeProblem(store, t);
+    if (problem) return setStatus({ kind: 'problem', text: problem });
     api.setStoreSettings(store).then(
       (saved) => {
         setStore(saved);
@@ -93,4 +93,16 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
       </div>
     </PageShell>
   );
+}
+
+/** The first field the register would refuse, said in the page's language; null when all are fine. */
+function storeProblem(store: StoreSettings, t: (key: UiKey) => string): string | null {
+  for (const f of STORE_FIELDS) {
+    const value = store[f.name].trim();
+    if (value === '') return fillText(t('settingsEmpty'), { field: t(f.label) });
+    if (f.max !== undefined && value.length > f.max) return fillText(t('settingsTooLong'), { field: t(f.label), max: f.max });
+  }
+  if (!/^[0-9+\-() ]{3,20}$/.test(store.phone.trim())) return t('settingsPhoneInvalid');
+  if (!/^T\d{13}$/.test(store.registrationNumber.trim())) return t('settingsRegistrationInvalid');
+  return null;
 }

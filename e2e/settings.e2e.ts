@@ -1,0 +1,41 @@
+/**
+ * The store details a manager keeps in #/settings (printed on every receipt): a value the register would refuse is
+ * refused on the page, in the page's language, and nothing is saved; a good one is saved.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { StoreSettings } from '../core/domain/receipt/store-settings.js';
+import { useBrowserRig } from './support/browser-rig.js';
+
+const rig = useBrowserRig('regi-e2e-settings-');
+
+describe('store settings in the browser', () => {
+  test('an empty name, an overlong address or a bad phone number is refused in Japanese; a good save is kept', async () => {
+    const host = await rig.startHost(['--sim-scanners', '0']);
+    const page = await rig.open(host, '#/settings');
+    await page.getByTestId('settings-form').waitFor();
+    const status = page.getByTestId('settings-status');
+    const save = async (field: keyof StoreSettings, value: string) => {
+      await page.getByTestId(`settings-${field}`).fill(value);
+      await page.getByTestId('settings-save').click();
+    };
+    const before = await host.api<StoreSettings>('GET', '/api/settings/store');
+
+    await save('storeName', '  ');
+    await status.getByText('「店名」を入力してください').waitFor();
+    await save('storeName', 'レジ商店 八重洲店');
+    await save('address', '東'.repeat(121));
+    await status.getByText('「住所」は 120 文字までです').waitFor();
+    await save('address', '東京都千代田区丸の内1-9-1');
+    await save('phone', 'call me');
+    await status.getByText('電話番号は数字、空白、+ - ( ) で 3〜20 文字です').waitFor();
+    assert.equal(await page.getByText(/must|setStoreSettings/).count(), 0, 'no English on the Japanese page');
+    assert.equal((await host.api<StoreSettings>('GET', '/api/settings/store')).phone, before.phone, 'the refused phone number was not saved');
+
+    await save('phone', '03-1234-5678');
+    await status.getByText('保存しました').waitFor();
+    await page.reload();
+    assert.equal(await page.getByTestId('settings-storeName').inputValue(), 'レジ商店 八重洲店');
+    await page.close();
+  });
+});
