@@ -33,8 +33,11 @@ describe('refund from the history screen', () => {
       await page.getByTestId('refund-manager-pin').fill(pin);
       await page.getByTestId('refund-confirm').click();
     };
-    await askRefund('9999');
-    assert.match(await page.getByTestId('refund-error').innerText(), /Wrong manager id or PIN/);
+    await askRefund('1');
+    assert.equal(await page.getByTestId('refund-error').innerText(), 'A PIN is 4 to 8 digits');
+    await page.getByTestId('refund-manager-pin').fill('9999');
+    await page.getByTestId('refund-confirm').click();
+    await page.getByTestId('refund-error').filter({ hasText: /Wrong manager id or PIN/ }).waitFor();
     assert.equal(refundRows(rig.dataDir).length, 0, 'a wrong PIN refunds nothing');
 
     await page.getByTestId('refund-manager-pin').fill('1234');

@@ -20,6 +20,8 @@ export function RefundPanel(props: { api: RegisterApi; t: T; saleId: string; onR
   const [pin, setPin] = useState('');
 
   const refund = async (): Promise<void> => {
+    // The register refuses a malformed PIN too, but in English: say it here, in the page's language.
+    if (!/^\d{4,8}$/.test(pin)) return setStep({ kind: 'failed', message: t('ovrPinFormat') });
     setStep({ kind: 'working' });
     let session: string | null = null;
     try {
