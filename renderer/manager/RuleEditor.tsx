@@ -7,13 +7,20 @@ import { CATEGORIES, type Category } from '../../core/domain/catalog-item.js';
 import type { RuleProblem } from '../../core/domain/limits/rule-problems.js';
 import type { LimitRule, LimitScope } from '../../core/domain/limits/rule.js';
 import type { T } from '../i18n/LangToggle.js';
+import { fillText } from '../i18n/screens-text.js';
 
 const problemStyle = { color: '#b00020', fontSize: 12, display: 'block' } as const;
 
-function Problem(props: { problems: readonly RuleProblem[]; field: string }) {
+function Problem(props: { problems: readonly RuleProblem[]; field: string; t: T }) {
   const mine = props.problems.filter((p) => p.path[0] === props.field);
   if (mine.length === 0) return null;
-  return <span role="alert" style={problemStyle} data-testid="rule-problem">{mine.map((p) => p.message).join('; ')}</span>;
+  return <span role="alert" style={problemStyle} data-testid="rule-problem">{mine.map((p) => problemText(p, props.t)).join('; ')}</span>;
+}
+
+/** Core's rule check in the console's language (core's own words are English, for files and the CLI). */
+export function problemText(problem: RuleProblem, t: T): string {
+  const unit = t(problem.params.measure === 'amount' ? 'ruleProblemUnitAmount' : 'ruleProblemUnitQuantity');
+  return fillText(t(`ruleProblem_${problem.code}`), { ...problem.params, unit });
 }
 
 function scopeText(scope: LimitScope): string {
@@ -37,12 +44,12 @@ export function RuleRow(props: { rule: LimitRule; t: T; problems: readonly RuleP
         <label className="field rule-id">
           <span>{t('mgrColRuleId')}</span>
           <input className="input" value={rule.ruleId} onChange={(e) => set('ruleId', e.target.value)} />
-          <Problem problems={problems} field="ruleId" />
+          <Problem problems={problems} field="ruleId" t={t} />
         </label>
         <label className="field rule-name">
           <span>{t('mgrColName')}</span>
           <input className="input" data-testid={`rule-name-${id}`} value={rule.name} onChange={(e) => set('name', e.target.value)} />
-          <Problem problems={problems} field="name" />
+          <Problem problems={problems} field="name" t={t} />
         </label>
         <label className="rule-enabled">
           <input type="checkbox" checked={rule.enabled} onChange={(e) => set('enabled', e.target.checked)} /> {t('mgrEnabled')}
@@ -69,7 +76,7 @@ export function RuleRow(props: { rule: LimitRule; t: T; problems: readonly RuleP
               />
             )}
           </span>
-          <Problem problems={problems} field="scope" />
+          <Problem problems={problems} field="scope" t={t} />
         </div>
         <label className="field">
           <span>{t('mgrColMeasure')}</span>
@@ -88,7 +95,7 @@ export function RuleRow(props: { rule: LimitRule; t: T; problems: readonly RuleP
             style={{ width: 100 }}
             onChange={(e) => set('max', e.target.value === '' ? Number.NaN : Number(e.target.value))}
           />
-          <Problem problems={problems} field="max" />
+          <Problem problems={problems} field="max" t={t} />
         </label>
         <label className="field">
           <span>{t('mgrColWindow')}</span>
@@ -104,7 +111,7 @@ export function RuleRow(props: { rule: LimitRule; t: T; problems: readonly RuleP
             <option value="wallet">{t('mgrTenderWallet')}</option>
             <option value="cash">{t('mgrTenderCash')}</option>
           </select>
-          <Problem problems={problems} field="tender" />
+          <Problem problems={problems} field="tender" t={t} />
         </label>
         <label className="field">
           <span>{t('mgrColAction')}</span>
