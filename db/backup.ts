@@ -4,7 +4,7 @@
  * copied, so the copy is one committed state, never a torn one. The copy is then opened and integrity-checked.
  */
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DatabaseCheckError } from './open-database.js';
 
@@ -29,6 +29,9 @@ export async function backupDatabase(sourceFile: string, outFile: string, option
   const out = resolve(outFile);
   if (source === out) throw new BackupError('the backup file must not be the database itself');
   if (!existsSync(source)) throw new BackupError(`no database at ${source} (is --data the register's data directory?)`);
+  if (existsSync(out) && statSync(out).isDirectory()) {
+    throw new BackupError(`${out} is a directory; --out names the backup file to write (e.g. ${join(out, basename(source))})`);
+  }
   if (existsSync(out) && !options.overwrite) throw new BackupError(`${out} already exists; choose another --out (or add --force)`);
 
   let db: Database.Database;
@@ -44,7 +47,7 @@ export async function backupDatabase(sourceFile: string, outFile: string, option
     const progress = await db.backup(temp);
     totalPages = progress.totalPages;
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeWithSidecars(temp);
     const code = (error as { code?: unknown }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw new DatabaseCheckError(source, code === 'SQLITE_NOTADB' ? 'not-a-database' : 'damaged', error instanceof Error ? error.message : String(error));
@@ -59,9 +62,16 @@ export async function backupDatabase(sourceFile: string, outFile: string, option
     renameSync(temp, out);
     return { file: out, bytes: statSync(out).size, totalPages, ...counts };
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeWithSidecars(temp);
     throw error;
   }
+}
+
+/** SQLite's files next to a database: the copy is in WAL mode (like its source), so opening it makes -wal and -shm. */
+const SIDECARS = ['-wal', '-shm', '-journal'];
+
+function removeWithSidecars(file: string): void {
+  for (const suffix of ['', ...SIDECARS]) rmSync(`${file}${suffix}`, { force: true });
 }
 
 function verifyCopy(file: string): { sales: number; outboxPending: number } {
@@ -81,5 +91,7 @@ function verifyCopy(file: string): { sales: number; outboxPending: number } {
     return { sales: count('SELECT COUNT(*) AS n FROM sales'), outboxPending: count("SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'") };
   } finally {
     copy.close();
+    // A read-only connection wrote no frames, so these are empty; after the rename nothing would ever use them.
+    for (const suffix of SIDECARS) rmSync(`${file}${suffix}`, { force: true });
   }
 }

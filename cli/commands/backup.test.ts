@@ -131,4 +131,32 @@ describe('regi backup', () => {
     assert.equal(existsSync(out), true);
     assert.notEqual(readFileSync(out, 'utf8'), 'keep me');
   });
+
+  test('leaves only the backup file: no .partial, -wal or -shm next to it', async (t) => {
+    const dir = tempDir(t, 'regi-cli-backup-');
+    const store = openRegisterStore(dir);
+    store.journal.commitSale(sampleSale(saleId(1), [{ item: DEMO_CATALOG[0]! }], 10_000));
+    store.close();
+    const outDir = join(dir, 'backups');
+    mkdirSync(outDir);
+    const first = await regi('backup', '--data', dir, '--out', join(outDir, 'r2.sqlite'));
+    assert.equal(first.code, 0, first.stderr);
+    assert.deepEqual(readdirSync(outDir), ['r2.sqlite']);
+    const again = await regi('backup', '--data', dir, '--out', join(outDir, 'r2.sqlite'), '--force');
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(readdirSync(outDir), ['r2.sqlite']);
+  });
+
+  test('--out naming an existing directory is refused in one line, even with --force, before anything is copied', async (t) => {
+    const dir = tempDir(t, 'regi-cli-backup-');
+    openRegisterStore(dir).close();
+    const outDir = join(dir, 'backups');
+    mkdirSync(outDir);
+    const result = await regi('backup', '--data', dir, '--out', outDir, '--force');
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, `regi backup: ${outDir} is a directory; --out names the backup file to write (e.g. ${join(outDir, 'register.sqlite')})\n`);
+    assert.doesNotMatch(result.stderr, /EISDIR/);
+    assert.deepEqual(readdirSync(outDir), []);
+    assert.deepEqual(readdirSync(dir).filter((name) => name.includes('partial')), []);
+  });
 });
