@@ -14,6 +14,7 @@ import { createSerialScannerDriver, type SerialScannerOptions } from './serial-s
 import { createHidScannerDriver, type HidScannerOptions } from './hid-scanners.js';
 import { Simulators } from './simulators/simulators.js';
 import type { SyncTuning } from './sync-setup.js';
+import { refuseIfRegisterRuns } from './register-dir-lock.js';
 import { newToken, publishHostInfo } from './token.js';
 import { SimWallets } from './wallet-routes.js';
 import type { WalletSetupOptions } from './wallet-setup.js';
@@ -58,6 +59,8 @@ export interface RunningHost {
 export async function startHost(options: StartHostOptions): Promise<RunningHost> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  // before anything in the folder is opened or written: a second register must not touch the first one's files
+  await refuseIfRegisterRuns(dataDir);
   const clock = options.clock ?? systemClock;
   const store = openRegisterStore(dataDir);
   const closers: Array<() => Promise<void> | void> = [() => store.close()];
