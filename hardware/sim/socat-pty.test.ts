@@ -1,8 +1,11 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SerialPort } from 'serialport';
 import { createPtyPair, SocatMissingError, type PtyPair } from './socat-pty.js';
 
@@ -16,6 +19,15 @@ after(async () => {
 function openPort(path: string): Promise<SerialPort> {
   const port = new SerialPort({ path, baudRate: 9600, autoOpen: false });
   return new Promise((resolve, reject) => port.open((e) => (e ? reject(e) : resolve(port))));
+}
+
+/** Alive and not a zombie waiting for a parent that does not reap (pid 1 in some containers). */
+function isRunningNotZombie(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 function isRunning(pid: number): boolean {
@@ -62,6 +74,32 @@ describe('createPtyPair', () => {
     pairs.push(fresh);
     assert.ok(existsSync(fresh.devicePath));
     await fresh.close();
+  });
+
+  test('socat dies with the process that made the pair, even by SIGKILL (no exit hook runs then)', async () => {
+    const script = join(dir, 'make-pair.mjs');
+    const module = pathToFileURL(join(import.meta.dirname, 'socat-pty.ts')).href;
+    writeFileSync(
+      script,
+      `import { createPtyPair } from ${JSON.stringify(module)};\n` +
+        `const pair = await createPtyPair({ dir: ${JSON.stringify(dir)}, id: 'orphan' });\n` +
+        'console.log(pair.pid);\nsetInterval(() => {}, 60_000);\n',
+    );
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const [line] = (await once(child.stdout.setEncoding('utf8'), 'data')) as [string];
+    const pid = Number(line.trim());
+    try {
+      assert.ok(pid > 1 && isRunningNotZombie(pid), `socat (pid ${line.trim()}) runs`);
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+      const deadline = Date.now() + 3_000;
+      while (isRunningNotZombie(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(isRunningNotZombie(pid), false, 'socat outlived the SIGKILLed process that made it');
+      assert.equal(existsSync(join(dir, 'scanner-orphan')), false, 'socat was stopped with SIGTERM, so it removed its links');
+    } finally {
+      if (pid > 1 && isRunningNotZombie(pid)) process.kill(pid, 'SIGKILL');
+    }
   });
 
   test('a missing socat says how to install it', async () => {

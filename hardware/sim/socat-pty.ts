@@ -13,7 +13,7 @@ export interface PtyPair {
   devicePath: string;
   /** The end the simulated scanner writes to. */
   feederPath: string;
-  /** socat's process id, for diagnostics. */
+  /** socat's process id, for diagnostics (socat runs under a sh watchdog that stops it when this process dies). */
   pid: number;
   /** Kills socat and resolves once it has exited (its links are gone then). Idempotent. */
   close(): Promise<void>;
@@ -46,10 +46,29 @@ let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
+  // A normal exit; a SIGKILL runs no hook, and the EOF on the watchdog's stdin (below) stops socat then.
   process.once('exit', () => {
-    for (const child of live) child.kill('SIGKILL');
+    for (const child of live) child.stdin?.destroy();
   });
 }
+
+/**
+ * socat runs under a small sh watchdog that holds the read end of a pipe from this process: EOF on it means
+ * this process closed the pair or died, by any signal, SIGKILL included (no exit hook runs then, and socat would
+ * otherwise live on, re-parented to pid 1). The watchdog then sends socat SIGTERM (which removes its links) and
+ * exits with socat's status once socat has exited. It reports socat's pid on stderr; exit 127 means no socat.
+ * $0 is the socat command, "$@" its arguments.
+ */
+const WATCHDOG = [
+  'command -v "$0" >/dev/null 2>&1 || exit 127',
+  'exec 3<&0',
+  '"$0" "$@" </dev/null 3<&- &',
+  's=$!',
+  'echo "regi-socat-pid $s" >&2',
+  '{ read _ <&3; kill "$s" 2>/dev/null; } </dev/null &',
+  'exec 3<&-',
+  'wait "$s"',
+].join('\n');
 
 const ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -68,14 +87,19 @@ export async function createPtyPair(options: PtyPairOptions): Promise<PtyPair> {
   rmSync(devicePath, { force: true });
   rmSync(feederPath, { force: true });
 
-  const child = spawn(command, ['-d', '-d', `pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${feederPath}`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawn('sh', ['-c', WATCHDOG, command, '-d', '-d', `pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${feederPath}`], {
+    stdio: ['pipe', 'ignore', 'pipe'],
   });
+  // the watchdog reads nothing but EOF; a write error after it is gone is of no interest
+  child.stdin?.on('error', () => undefined);
+  const stop = () => child.stdin?.end();
   installExitHook();
   live.add(child);
   linksInUse.add(devicePath);
   const exited = new Promise<void>((resolve) => {
     const gone = () => {
+      // lets the watchdog's reader go too when socat ended by itself
+      child.stdin?.destroy();
       live.delete(child);
       linksInUse.delete(devicePath);
       resolve();
@@ -86,6 +110,7 @@ export async function createPtyPair(options: PtyPairOptions): Promise<PtyPair> {
   });
 
   let stderr = '';
+  let socatPid = -1;
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (text: string) => {
     // keep the start-up log for error messages; later output is not needed
@@ -99,6 +124,7 @@ export async function createPtyPair(options: PtyPairOptions): Promise<PtyPair> {
         reject(new Error(`socat did not create ${devicePath} and ${feederPath} within ${startTimeoutMs} ms: ${stderr.trim()}`));
       }, startTimeoutMs);
       const check = () => {
+        socatPid = Number(/regi-socat-pid (\d+)/.exec(stderr)?.[1] ?? -1);
         // socat logs this once both ptys exist and their links are made
         if (stderr.includes('starting data transfer loop') && existsSync(devicePath) && existsSync(feederPath)) {
           cleanup();
@@ -111,6 +137,7 @@ export async function createPtyPair(options: PtyPairOptions): Promise<PtyPair> {
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
         cleanup();
+        if (code === 127) return reject(new SocatMissingError());
         reject(new Error(`socat exited (${signal ?? `code ${code}`}) before the pty pair was ready: ${stderr.trim()}`));
       };
       const cleanup = () => {
@@ -124,8 +151,10 @@ export async function createPtyPair(options: PtyPairOptions): Promise<PtyPair> {
       child.once('exit', onExit);
     });
   } catch (error) {
-    child.kill('SIGKILL');
+    stop();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
     await exited;
+    clearTimeout(timer);
     throw error;
   }
 
@@ -133,12 +162,15 @@ export async function createPtyPair(options: PtyPairOptions): Promise<PtyPair> {
   return {
     devicePath,
     feederPath,
-    pid: child.pid ?? -1,
+    pid: socatPid,
     close() {
       closing ??= (async () => {
         if (child.exitCode === null && child.signalCode === null) {
-          child.kill('SIGTERM');
-          const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
+          stop();
+          const timer = setTimeout(() => {
+            killQuietly(socatPid);
+            child.kill('SIGKILL');
+          }, 2000);
           await exited;
           clearTimeout(timer);
         }
@@ -149,4 +181,13 @@ export async function createPtyPair(options: PtyPairOptions): Promise<PtyPair> {
       return closing;
     },
   };
+}
+
+function killQuietly(pid: number): void {
+  if (!(pid > 1)) return; // never -1 (every process of this user) or 0 (this process group)
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
