@@ -76,13 +76,14 @@ describe('createPtyPair', () => {
     await fresh.close();
   });
 
-  test('socat dies with the process that made the pair, even by SIGKILL (no exit hook runs then)', async () => {
+  test('socat dies with the process that made the pair, even by SIGKILL (no exit hook runs then), and its folder goes', async () => {
     const script = join(dir, 'make-pair.mjs');
+    const linkDir = join(dir, 'regi-pty-orphan');
     const module = pathToFileURL(join(import.meta.dirname, 'socat-pty.ts')).href;
     writeFileSync(
       script,
       `import { createPtyPair } from ${JSON.stringify(module)};\n` +
-        `const pair = await createPtyPair({ dir: ${JSON.stringify(dir)}, id: 'orphan' });\n` +
+        `const pair = await createPtyPair({ dir: ${JSON.stringify(linkDir)}, id: 'orphan' });\n` +
         'console.log(pair.pid);\nsetInterval(() => {}, 60_000);\n',
     );
     const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -96,7 +97,8 @@ describe('createPtyPair', () => {
       const deadline = Date.now() + 3_000;
       while (isRunningNotZombie(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       assert.equal(isRunningNotZombie(pid), false, 'socat outlived the SIGKILLed process that made it');
-      assert.equal(existsSync(join(dir, 'scanner-orphan')), false, 'socat was stopped with SIGTERM, so it removed its links');
+      while (existsSync(linkDir) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(existsSync(linkDir), false, 'socat removed its links (SIGTERM), then the watchdog the empty folder');
     } finally {
       if (pid > 1 && isRunningNotZombie(pid)) process.kill(pid, 'SIGKILL');
     }

@@ -56,7 +56,8 @@ function installExitHook(): void {
  * socat runs under a small sh watchdog that holds the read end of a pipe from this process: EOF on it means
  * this process closed the pair or died, by any signal, SIGKILL included (no exit hook runs then, and socat would
  * otherwise live on, re-parented to pid 1). The watchdog then sends socat SIGTERM (which removes its links) and
- * exits with socat's status once socat has exited. It reports socat's pid on stderr; exit 127 means no socat.
+ * exits with socat's status once socat has exited. After a death (EOF without the line close() writes first) it
+ * also removes the links' folder when nothing else is left in it (a host's /tmp/regi-pty-*). It reports socat's pid on stderr; exit 127 means no socat.
  * $0 is the socat command, "$@" its arguments.
  */
 const WATCHDOG = [
@@ -65,7 +66,10 @@ const WATCHDOG = [
   '"$0" "$@" </dev/null 3<&- &',
   's=$!',
   'echo "regi-socat-pid $s" >&2',
-  '{ read _ <&3; kill "$s" 2>/dev/null; } </dev/null &',
+  // a line first is close(); a bare EOF is the register's death: then the links' folder goes too, if it is empty
+  '{ if read _ <&3; then kill "$s" 2>/dev/null; else',
+  '  kill "$s" 2>/dev/null; while kill -0 "$s" 2>/dev/null; do sleep 0.1; done; rmdir "$REGI_PTY_DIR" 2>/dev/null',
+  'fi; } </dev/null &',
   'exec 3<&-',
   'wait "$s"',
 ].join('\n');
@@ -89,10 +93,11 @@ export async function createPtyPair(options: PtyPairOptions): Promise<PtyPair> {
 
   const child = spawn('sh', ['-c', WATCHDOG, command, '-d', '-d', `pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${feederPath}`], {
     stdio: ['pipe', 'ignore', 'pipe'],
+    env: { ...process.env, REGI_PTY_DIR: dir },
   });
   // the watchdog reads nothing but EOF; a write error after it is gone is of no interest
   child.stdin?.on('error', () => undefined);
-  const stop = () => child.stdin?.end();
+  const stop = () => child.stdin?.end('close\n');
   installExitHook();
   live.add(child);
   linksInUse.add(devicePath);
