@@ -2,7 +2,6 @@
  * Starts a whole register host: database, register, scanners, HTTP/WebSocket server.
  * Used by `regi serve`, `regi start` (browser fallback), the Electron shell (as a child process) and tests.
  */
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RegisterMode } from '../core/api.js';
@@ -14,6 +13,7 @@ import { createSerialScannerDriver, type SerialScannerOptions } from './serial-s
 import { createHidScannerDriver, type HidScannerOptions } from './hid-scanners.js';
 import { Simulators } from './simulators/simulators.js';
 import type { SyncTuning } from './sync-setup.js';
+import { prepareDataFolder } from './data-folder.js';
 import { refuseIfRegisterRuns } from './register-dir-lock.js';
 import { newToken, publishHostInfo } from './token.js';
 import { SimWallets } from './wallet-routes.js';
@@ -58,7 +58,7 @@ export interface RunningHost {
 
 export async function startHost(options: StartHostOptions): Promise<RunningHost> {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  prepareDataFolder(dataDir);
   // before anything in the folder is opened or written: a second register must not touch the first one's files
   await refuseIfRegisterRuns(dataDir);
   const clock = options.clock ?? systemClock;
