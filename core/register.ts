@@ -495,18 +495,18 @@ export class Register implements RegisterApi {
   }
 
   /**
-   * An open sale whose basket was emptied (every line voided or refused at the age check, or F1 on an empty basket) is given up: the next scan
-   * starts a new try at the same sale number, with nothing of the old one. Above all not its manager overrides or
-   * the customer's age confirmation: voiding everything and scanning again is how the next customer's sale begins.
+   * An open sale whose basket was emptied (every line voided or refused at the age check, or F1 on an empty basket)
+   * is given up: the next scan starts a new try at the same sale number, with nothing of the old one. Above all not
+   * its manager overrides or the customer's age confirmation: voiding everything and scanning again is how the next
+   * customer's sale begins. A try that never started (nothing scanned, nothing held) is kept.
    */
-  private abandonEmptySale(): boolean {
-    if (this.lastSale !== null || this.basket.lines.length > 0) return false;
+  private abandonEmptySale(): void {
+    if (this.lastSale !== null || this.basket.lines.length > 0) return;
     const pending = this.deps.limits?.guard.state(this.saleRef(), this.basket.lines).pendingOverride ?? null;
-    if (this.startedAt === null && pending === null) return false;
+    if (this.startedAt === null && pending === null) return;
     this.attempt++;
     this.startedAt = null;
     this.lastLineId = null;
-    return true;
   }
 
   private limitsOf(): RegisterLimits {
@@ -550,7 +550,6 @@ export class Register implements RegisterApi {
   }
 }
 
-/**
 /**
  * A read the driver framed but the barcode chain refused (length, check digit) is a bad read, not a scan
  * (docs/scanners.md): it moves from the driver's scans to its bad reads, so scans + badReads is every read.
