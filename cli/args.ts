@@ -21,6 +21,11 @@ export function parseArgs(argv: readonly string[], spec: { values?: readonly str
       break;
     }
     if (!arg.startsWith('--')) {
+      // A short option (-p 5401) was taken for an argument, and `regi scan -x` scanned "-x" as a barcode.
+      // A lone "-" and a negative number stay arguments; "--" passes anything else through.
+      if (/^-[^-\d]/.test(arg)) {
+        throw new CliUsageError(`unknown option ${arg}: options are long (--port 5401, not -p 5401); put -- before an argument that starts with -`);
+      }
       positionals.push(arg);
       continue;
     }
