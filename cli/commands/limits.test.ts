@@ -90,4 +90,14 @@ describe('regi audit / regi limits', () => {
     }
     assert.equal(existsSync(target), false);
   });
+
+  test("an option of another subcommand is refused, not ignored (export --days, dry-run --manager)", async (t) => {
+    const dir = tempDir(t);
+    await dataWithAudit(dir);
+    const days = await regi('limits', 'export', '--days', '3', '--data', dir);
+    assert.equal(days.code, 2, days.stderr);
+    assert.match(days.stderr, /--days does not apply to "limits export" \(its options: --data, --version\)/);
+    const manager = await regi('limits', 'dry-run', 'rules.json', '--manager', 'M001', '--data', dir);
+    assert.match(manager.stderr, /--manager does not apply to "limits dry-run"/);
+  });
 });

@@ -29,6 +29,11 @@ export const limitsCommand: CliCommand = {
     const [sub, file, ...rest] = args.positionals;
     if (rest.length > 0) throw new CliUsageError(`unexpected argument "${rest[0]}"`);
     if (sub !== 'export' && sub !== 'import' && sub !== 'dry-run') throw new CliUsageError('say "regi limits export", "import FILE" or "dry-run FILE"');
+    // Each subcommand's own options: one meant for another (export --days) is refused rather than silently ignored.
+    const own = { export: ['data', 'version'], import: ['data', 'manager', 'pin'], 'dry-run': ['data', 'days'] }[sub];
+    for (const name of args.flags.keys()) {
+      if (!own.includes(name)) throw new CliUsageError(`--${name} does not apply to "limits ${sub}" (its options: ${own.map((o) => `--${o}`).join(', ')})`);
+    }
     if (sub === 'export' && file !== undefined) {
       throw new CliUsageError(`export takes no FILE ("${file}"): it prints the rules to stdout; redirect them: regi limits export > ${file}`);
     }
