@@ -44,6 +44,10 @@ export const scanCommand: CliCommand = {
     }
     if (args.positionals.length === 0) throw new CliUsageError('give at least one CODE to scan');
     if (args.flags.has('keyboard') && args.flags.has('device')) throw new CliUsageError('--keyboard and --device exclude each other');
+    // Keyed entry goes straight to the register: there are no scanner bytes to prefix or to pace.
+    for (const name of ['aim', 'realistic'] as const) {
+      if (args.flags.has('keyboard') && args.flags.has(name)) throw new CliUsageError(`--${name} is for a scanner; --keyboard types the code, so it would be ignored`);
+    }
 
     let device = stringFlag(args, 'device');
     if (!args.flags.has('keyboard') && device === undefined) {

@@ -55,5 +55,8 @@ describe('regi sim against a running host', () => {
     await assert.rejects(regi('sim', 'unplug', 'nope'), /no simulated scanner "nope"/);
     await assert.rejects(regi('sim', 'raw', 'pos1', '340d'), /raw bytes are for serial scanners/);
     await assert.rejects(regi('sim', 'fault', 'sim-serial-1', 'garbage-report'), /has no fault "garbage-report"/);
+    // Keyed entry has no scanner bytes: a scanner-only option would be silently ignored, so it is refused.
+    await assert.rejects(regi('scan', '--keyboard', '--realistic', '4987301000105'), /--realistic is for a scanner/);
+    await assert.rejects(regi('scan', '--keyboard', '--aim', ']E0', '4987301000105'), /--aim is for a scanner/);
   });
 });
