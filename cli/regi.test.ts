@@ -37,3 +37,13 @@ describe('regi help', () => {
     assert.deepEqual([command.code, command.stderr.split('\n')[0]], [2, topic.stderr.split('\n')[0]]);
   });
 });
+
+describe('regi serve refuses simulator controls in production before starting anything', () => {
+  test('--sim-scanners and --clock-start', async () => {
+    const scanners = await regi('serve', '--production', '--sim-scanners', '2', '--port', '0', '--data', '/nonexistent/never-made');
+    assert.equal(scanners.code, 2);
+    assert.match(scanners.stderr, /^regi serve: --sim-scanners is a simulator control/);
+    const clock = await regi('serve', '--production', '--clock-start', '2026-04-01T10:30:00+09:00', '--port', '0', '--data', '/nonexistent/never-made');
+    assert.match(clock.stderr, /^regi serve: --clock-start is a simulator control/);
+  });
+});

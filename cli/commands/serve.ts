@@ -11,6 +11,7 @@ const usage = `usage: regi serve [--data DIR] [--port N] [--host ADDR] [--simula
                   [--sim-scanners N] [--serial PATH [--baud N] [--suffix CR|LF|CRLF]] [--ready-json]
                   [--hid VID:PID | --hid-path PATH [--hid-mode pos|keyboard] [--hid-enable HEX]]
                   [--gateway URL [--gateway-token T]] [--sync-timeout-ms N] [--sync-max-backoff-ms N]
+                  [--clock-start ISO]
 
 Starts the headless register host: the register UI at http://HOST:PORT/, its WebSocket at /ws,
 and the control API at /api (see docs/api.md). The database lives in DIR/register.sqlite.
@@ -65,7 +66,7 @@ export const serveCommand: CliCommand = {
       port: intFlag(args, 'port', { min: 0, max: 65_535 }) ?? 5178,
       host: stringFlag(args, 'host') ?? '127.0.0.1',
       mode,
-      simulatedScanners: mode === 'simulator' ? (intFlag(args, 'sim-scanners', { min: 0, max: 32 }) ?? 1) : 0,
+      simulatedScanners: simulatedScannersOption(intFlag(args, 'sim-scanners', { min: 0, max: 32 }), mode),
       serialScanners,
       hidScanners: hidScannersFrom(args),
       ...gatewayOptions(args),
@@ -111,6 +112,12 @@ export function waitForSignal(): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/** --sim-scanners N: simulated scanners exist only in a simulator; a production register refuses the option. */
+function simulatedScannersOption(count: number | undefined, mode: 'simulator' | 'production'): number {
+  if (mode === 'production' && count !== undefined) throw new CliUsageError('--sim-scanners is a simulator control: a production register has no simulated scanners');
+  return mode === 'simulator' ? (count ?? 1) : 0;
 }
 
 /** --clock-start ISO: a simulator's clock starts there (screenshots, demos); a production register refuses it. */
