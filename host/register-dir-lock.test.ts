@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, describe, test } from 'node:test';
-import { RegisterDirInUseError } from './register-dir-lock.js';
+import { RegisterDirInUseError, takeRegisterLock } from './register-dir-lock.js';
 import { startHost } from './start-host.js';
 import { hostInfoPath, readHostInfo } from './token.js';
 
@@ -70,6 +70,34 @@ describe('one register per data directory', () => {
     const host = await startHost({ dataDir, port: 0, mode: 'production' });
     try {
       assert.equal(readHostInfo(hostInfoPath(dataDir))?.pid, process.pid);
+    } finally {
+      await host.close();
+    }
+    assert.equal(existsSync(join(dataDir, 'register.lock')), false, 'a closed register leaves no lock');
+  });
+});
+
+describe('the start lock (register.lock): two registers started at once', () => {
+  test('while one register holds the folder, even before it writes host.json, another is refused; a dead holder is replaced', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'regi-register-lock-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const lock = takeRegisterLock(dir);
+    assert.equal(readFileSync(join(dir, 'register.lock'), 'utf8'), `${process.pid}\n`);
+    // No host.json yet, as while the first register is still starting: only the lock can refuse the second.
+    await assert.rejects(startHost({ dataDir: dir, port: 0, mode: 'production' }), (error: unknown) => {
+      assert.ok(error instanceof RegisterDirInUseError);
+      assert.match(error.message, new RegExp(`in use by another register \\(pid ${process.pid}, starting or running\\)`));
+      return true;
+    });
+    lock.release();
+    assert.equal(existsSync(join(dir, 'register.lock')), false);
+
+    const gone = spawn(process.execPath, ['-e', '0']);
+    await once(gone, 'exit');
+    writeFileSync(join(dir, 'register.lock'), `${gone.pid}\n`);
+    const host = await startHost({ dataDir: dir, port: 0, mode: 'production' });
+    try {
+      assert.equal(readFileSync(join(dir, 'register.lock'), 'utf8'), `${process.pid}\n`, 'the dead holder\'s lock was taken over');
     } finally {
       await host.close();
     }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RegisterMode } from '../core/api.js';
 import { systemClock, type Clock, type ScannerDriver } from '../core/ports.js';
-import { openRegisterStore } from '../db/register-store.js';
+import { openRegisterStore, type RegisterStore } from '../db/register-store.js';
 import { closeReceiptPdf } from './records-routes.js';
 import { startHttpHost } from './http-server.js';
 import { createSerialScannerDriver, type SerialScannerOptions } from './serial-scanners.js';
@@ -14,7 +14,7 @@ import { createHidScannerDriver, type HidScannerOptions } from './hid-scanners.j
 import { Simulators } from './simulators/simulators.js';
 import type { SyncTuning } from './sync-setup.js';
 import { prepareDataFolder } from './data-folder.js';
-import { refuseIfRegisterRuns } from './register-dir-lock.js';
+import { refuseIfRegisterRuns, takeRegisterLock } from './register-dir-lock.js';
 import { newToken, publishHostInfo } from './token.js';
 import { SimWallets } from './wallet-routes.js';
 import type { WalletSetupOptions } from './wallet-setup.js';
@@ -61,9 +61,16 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   prepareDataFolder(dataDir);
   // before anything in the folder is opened or written: a second register must not touch the first one's files
   await refuseIfRegisterRuns(dataDir);
+  const lock = takeRegisterLock(dataDir);
   const clock = options.clock ?? systemClock;
-  const store = openRegisterStore(dataDir);
-  const closers: Array<() => Promise<void> | void> = [() => store.close()];
+  let store: RegisterStore;
+  try {
+    store = openRegisterStore(dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const closers: Array<() => Promise<void> | void> = [() => store.close(), () => lock.release()];
   try {
     const wired = await wireRegister(store, {
       dataDir, mode: options.mode, clock,
