@@ -129,6 +129,16 @@ describe('host WebSocket', () => {
     ws.send('not json');
     const bad = await inbox.next();
     assert.equal(bad.kind === 'result' && !bad.ok && bad.error.code, 'invalid-request');
+    // JSON that is not an object, and ids that are not positive integers: each answered with id 0, the host stays.
+    // (A bare null used to be read as null.id and end the register process.)
+    for (const frame of ['null', '42', '"call"', '[]', 'true', JSON.stringify({ kind: 'call', id: -5, method: 'getState' })]) {
+      ws.send(frame);
+      const refused = await Promise.race([
+        inbox.next(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer to ${frame} within 5 s`)), 5_000).unref()),
+      ]);
+      assert.deepEqual(refused.kind === 'result' && !refused.ok && [refused.id, refused.error.code], [0, 'invalid-request'], frame);
+    }
     ws.send(JSON.stringify({ kind: 'call', id: 5, method: 'dropTables' }));
     const unknown = await inbox.next();
     assert.equal(unknown.kind === 'result' && unknown.id, 5);

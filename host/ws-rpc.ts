@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { RegisterEvent } from '../core/api.js';
 import type { RpcServerMessage } from '../core/rpc.js';
-import { dispatchCall } from './dispatch.js';
+import { dispatchCall, toWireError } from './dispatch.js';
 import type { RegisterService } from './http-server.js';
 
 /**
@@ -59,14 +59,18 @@ export function attachRpcSocket(ws: WebSocket, register: RegisterService, events
         });
         return;
       }
-      const call = frame as { kind?: unknown; id?: unknown; method?: unknown; params?: unknown };
-      const id = typeof call.id === 'number' && Number.isSafeInteger(call.id) ? call.id : 0;
-      if (typeof frame !== 'object' || frame === null || call.kind !== 'call' || id === 0) {
+      // null, a number or a string is valid JSON too: look inside only an object (reading null.id took the host down).
+      const call = (typeof frame === 'object' && frame !== null ? frame : {}) as { kind?: unknown; id?: unknown; method?: unknown; params?: unknown };
+      const id = typeof call.id === 'number' && Number.isSafeInteger(call.id) && call.id > 0 ? call.id : 0;
+      if (call.kind !== 'call' || id === 0) {
         send({ kind: 'result', id, ok: false, error: { code: 'invalid-request', message: 'expected {"kind":"call","id":<positive integer>,"method":...,"params":...}' } });
         return;
       }
       send(await dispatchCall(register, id, call.method, call.params));
-    })();
+    })().catch((error: unknown) => {
+      // Nothing a client sends may end the register: whatever escaped above is answered, not rethrown.
+      send({ kind: 'result', id: 0, ok: false, error: toWireError(error) });
+    });
   });
 }
 
