@@ -354,6 +354,22 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     assert.equal(spent.amount, 0, 'a refunded sale no longer counts toward the wallet limits');
   });
 
+  test('four refunds of one sale at once: one refunds, the others are told it was refunded already (none fails inside)', async () => {
+    const { register } = newRegister();
+    const total = await basket(register);
+    const w = await walletWith(10_000);
+    await register.payWallet({ code: await w.code(), amount: 100 });
+    const sale = await register.payCash({ tendered: total - 100 });
+    const outcomes = await Promise.allSettled([1, 2, 3, 4].map(() => register.refundSale({ saleId: sale.saleId, managerSession: MANAGER_SESSION })));
+    assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
+    for (const o of outcomes) {
+      if (o.status === 'rejected') assert.match(String(o.reason), /refunded already/, 'a refusal a manager understands, not "refund ... is not pending"');
+    }
+    assert.equal(await balance(w.walletId), 10_000);
+    const refunds = store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE topic = 'refund.upload' AND payload LIKE ?").get(`%${sale.saleId}%`) as { n: number };
+    assert.equal(refunds.n, 1);
+  });
+
   test('restart mid-payment: a SUBMITTING row is resumed by query (never re-paid); its lost basket is reversed', async () => {
     const w = await walletWith(10_000);
     const code = await w.code();

@@ -269,8 +269,25 @@ export class WalletTender {
     view.changed();
   }
 
-  /** Refunds a completed sale: the wallet part through the gateway (own key), the cash part as cash back. */
+  /**
+   * Refunds a completed sale: the wallet part through the gateway (own key), the cash part as cash back. Refunds of
+   * one sale run one after another: a second request while the first awaits the gateway waits for it, then finds
+   * the sale refunded ('invalid-request'), instead of both completing the one record and the second failing inside.
+   */
   async refund(view: Pick<WalletSaleView, 'say' | 'changed'>, saleId: string, approvedBy: string): Promise<SaleRefund> {
+    const before = this.refunding.get(saleId) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(() => this.refundOnce(view, saleId, approvedBy));
+    const settled = mine.then(() => undefined, () => undefined);
+    this.refunding.set(saleId, settled);
+    void settled.then(() => {
+      if (this.refunding.get(saleId) === settled) this.refunding.delete(saleId);
+    });
+    return mine;
+  }
+
+  private readonly refunding = new Map<string, Promise<void>>();
+
+  private async refundOnce(view: Pick<WalletSaleView, 'say' | 'changed'>, saleId: string, approvedBy: string): Promise<SaleRefund> {
     const sale = this.deps.committer.getSale(saleId);
     if (!sale) throw new RegisterError('invalid-request', `no sale ${saleId}`);
     let record = this.deps.refunds.forSale(saleId);
