@@ -8,6 +8,12 @@ import { HttpError } from './http-util.js';
 import { LIMITS_METHOD_PARAMS } from './limits/limits-schemas.js';
 import { RECORDS_METHOD_PARAMS } from './records-schemas.js';
 
+/**
+ * The most a tender may be: nine digits of yen, what the cashier's amount field takes (renderer/register/tender.ts).
+ * It was ten million, less than a basket can total (999 of a dear item on a few lines), and such a sale could not be
+ * paid at all.
+ */
+export const MAX_TENDER_YEN = 999_999_999;
 const code = z.string().min(1, 'must not be empty').max(512, 'is longer than any barcode (512 characters)');
 const lineId = z.string().regex(/^L\d{1,6}$/, 'must be a basket line id like L1');
 
@@ -16,14 +22,14 @@ export const METHOD_PARAMS = {
   scan: z.strictObject({ data: code, source: z.enum(['keyboard', 'scanner']).optional() }),
   setQuantity: z.strictObject({ lineId, quantity: z.number().int('must be a whole number').min(1).max(999) }),
   voidLine: z.strictObject({ lineId }),
-  payCash: z.strictObject({ tendered: z.number().int('must be a whole number of yen').min(0).max(10_000_000) }),
+  payCash: z.strictObject({ tendered: z.number().int('must be a whole number of yen').min(0).max(MAX_TENDER_YEN) }),
   newSale: z.undefined(),
   recentSales: z.strictObject({ limit: z.number().int().min(1).max(100) }),
   getSale: z.strictObject({ saleId: z.string().uuid('must be a sale id (UUID)') }),
-  beginWallet: z.strictObject({ amount: z.number().int('must be a whole number of yen').min(1).max(10_000_000).optional() }).optional(),
+  beginWallet: z.strictObject({ amount: z.number().int('must be a whole number of yen').min(1).max(MAX_TENDER_YEN).optional() }).optional(),
   payWallet: z.strictObject({
     code: z.string().regex(/^\d{8,32}$/, 'must be the customer\'s wallet code (8-32 digits)'),
-    amount: z.number().int('must be a whole number of yen').min(1).max(10_000_000).optional(),
+    amount: z.number().int('must be a whole number of yen').min(1).max(MAX_TENDER_YEN).optional(),
   }),
   abortWallet: z.undefined(),
   refundSale: z.strictObject({ saleId: z.string().uuid('must be a sale id (UUID)'), managerSession: z.string().min(1, 'a manager session is required (managerLogin)').max(200) }),
