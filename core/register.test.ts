@@ -83,6 +83,16 @@ describe('Register', () => {
     assert.equal((await register.getState()).lines.length, 0);
   });
 
+  test('a quantity outside 1..999 is refused as quantity.invalid and the line keeps its quantity', async () => {
+    const { register } = setup();
+    await register.scan({ data: ONIGIRI.code });
+    const lineId = (await register.getState()).lines[0]!.lineId;
+    for (const quantity of [0, 1000]) {
+      await assert.rejects(register.setQuantity({ lineId, quantity }), (e: unknown) => e instanceof RegisterError && e.code === 'quantity.invalid');
+    }
+    assert.equal((await register.getState()).lines[0]!.quantity, 1);
+  });
+
   test('a refused read is echoed on one line: control characters escaped, full-width digits as typed', async () => {
     const { register } = setup();
     const fullWidth = await register.scan({ data: '４９８７３０１０００１０５' });

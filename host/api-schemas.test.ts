@@ -14,3 +14,10 @@ describe('tender amounts the API accepts', () => {
     assert.throws(() => parseParams('payCash', { tendered: 100.5 }), /whole number of yen/);
   });
 });
+
+describe('quantities', () => {
+  test('an out-of-range quantity reaches the basket, which refuses it as quantity.invalid (docs/api.md)', () => {
+    assert.deepEqual(parseParams('setQuantity', { lineId: 'L1', quantity: 1000 }), { lineId: 'L1', quantity: 1000 });
+    assert.throws(() => parseParams('setQuantity', { lineId: 'L1', quantity: 2.5 }), /whole number/);
+  });
+});

@@ -52,6 +52,9 @@ describe('receipt, settings and report routes', () => {
     assert.match(((await bad.json()) as { error: { message: string } }).error.message, /registrationNumber: must be the qualified-invoice registration number: "T" followed by 13 digits/);
     const unknown = await get('/api/settings/store', { method: 'POST', body: JSON.stringify({ colour: 'red' }) });
     assert.equal(unknown.status, 400);
+    const nul = await get('/api/settings/store', { method: 'POST', body: JSON.stringify({ storeName: 'A\u0000B' }) });
+    assert.equal(nul.status, 400);
+    assert.match(((await nul.json()) as { error: { message: string } }).error.message, /storeName: must not contain control characters/);
     const good = await get('/api/settings/store', { method: 'POST', body: JSON.stringify({ registrationNumber: 'T9876543210987', storeName: 'ハナ商店 駅前店' }) });
     assert.equal(good.status, 200);
     assert.equal(((await (await get('/api/settings/store')).json()) as { storeName: string }).storeName, 'ハナ商店 駅前店');

@@ -4,7 +4,9 @@ import { REGISTRATION_NUMBER_PATTERN } from '../core/domain/receipt/store-settin
 
 const epochMs = z.number().int('must be epoch milliseconds').min(0).max(8_640_000_000_000_000);
 const yen = z.number().int('must be a whole number of yen').min(0).max(100_000_000);
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+// Printed on receipts: no control characters (a NUL or a line break would break the printed line).
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 
 export const storeSettingsPatch = z.strictObject({
   storeName: text(60).optional(),
