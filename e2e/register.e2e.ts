@@ -179,6 +179,20 @@ describe('walking skeleton in the browser', () => {
     await page.close();
   });
 
+  test('in English the customer display gives each line its English name too', async () => {
+    assert.ok(host, 'the host of the previous test is running');
+    const customer = await rig.open(host, '#/customer');
+    await customer.evaluate(() => window.localStorage.setItem('regi.lang', 'en'));
+    await customer.reload();
+    await customer.getByTestId('customer-total').waitFor();
+    const item = DEMO_CATALOG.find((i) => !i.ageRestricted)!;
+    await host.api('POST', '/api/register/scan', { data: item.code, source: 'scanner' });
+    assert.equal(await customer.getByTestId('customer-line-name-en').first().textContent({ timeout: 5_000 }), item.name);
+    await customer.evaluate(() => window.localStorage.setItem('regi.lang', 'ja'));
+    await host.api('POST', '/api/register/pay-cash', { tendered: 1_000_000 });
+    await customer.close();
+  });
+
   test('the customer display keeps the newest line, the total and the age question on screen in a long basket', async () => {
     assert.ok(host, 'the host of the previous test is running');
     const customer = await rig.open(host, '#/customer');

@@ -31,7 +31,7 @@ const ageBadge = { marginLeft: 8, padding: '1px 6px', borderRadius: 4, fontSize:
 const big = { fontSize: 36, padding: '28px 40px', borderRadius: 12, border: 'none', cursor: 'pointer', minWidth: 280 } as const;
 
 export function CustomerDisplay(props: { connection: RegisterConnection }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [error, setError] = useState<string | null>(null);
   const { state } = useRegister(props.connection, (e) => setError(e instanceof Error ? e.message : String(e)));
   // The lines scroll on their own, keeping the one just scanned in view: the total and the age question below them
@@ -57,6 +57,8 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
                   {l.item.nameJa}
                   {/* Text, not an emoji: a register need not have an emoji font (these machines do not). */}
                   {l.item.ageRestricted && <span data-testid="customer-age-badge" style={ageBadge}>{t('custAgeBadge')}</span>}
+                  {/* As on the cashier's basket: in English the item's English name goes under its Japanese one. */}
+                  {lang === 'en' && <span data-testid="customer-line-name-en" lang="en" style={{ display: 'block', fontSize: 17, color: '#555' }}>{l.item.name}</span>}
                 </td>
                 <td style={{ textAlign: 'right' }}>× {l.quantity}</td>
                 <td style={{ textAlign: 'right' }}>{formatYen(l.amount)}</td>
