@@ -25,7 +25,8 @@ export function Receipt(props: { receipt: ReceiptModel; lang: Lang }) {
           <span data-testid="receipt-datetime">
             {r.date} {r.time}
           </span>
-          <span>
+          {/* One unit: "Register R-" / "B03EC5" was broken at the id's hyphen in English. */}
+          <span style={{ whiteSpace: 'nowrap' }}>
             {L.register} {r.registerId}
           </span>
         </p>

@@ -79,7 +79,10 @@ export function renderReceiptText(receipt: Receipt, lang: ReceiptLang = 'ja'): s
   ];
   for (const line of receipt.lines) {
     const name = lang === 'ja' ? line.nameJa : line.name;
-    out.push(spread(`${line.reduced ? L.reducedMark : '  '}${name}`, receiptYen(line.amount)));
+    // A name too long to sit beside its amount wraps onto the next lines rather than losing its end ("(10個入)").
+    const amount = receiptYen(line.amount);
+    const [first = '', ...rest] = wrap(`${line.reduced ? L.reducedMark : '  '}${name}`, RECEIPT_TEXT_COLUMNS - displayWidth(amount) - 1, '  ');
+    out.push(spread(first, amount), ...rest);
     if (line.quantity > 1) out.push(`    ${receiptYen(line.unitPrice)} x ${line.quantity}`);
   }
   out.push(rule);

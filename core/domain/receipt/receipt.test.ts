@@ -82,6 +82,18 @@ describe('receipt', () => {
     }
   });
 
+  test('a long item name wraps under itself instead of losing its end', () => {
+    const carton: CatalogItem = { ...onigiri, code: '4566010000103', name: 'Ginga Ice Burst 20 carton (10 packs)', nameJa: 'ギンガ アイスバースト カートン(10個入)', price: 5800, taxClass: 'standard' };
+    const sold: CompletedSale = { ...sale([{ kind: 'cash', amount: 5800, tendered: 6000, change: 200 }]), lines: [line('L1', carton, 1)], totals: { itemCount: 1, total: 5800, taxes: taxBreakdown({ reduced: 0, standard: 5800 }) } };
+    for (const [lang, name] of [['ja', carton.nameJa], ['en', carton.name]] as const) {
+      const lines = renderReceiptText(buildReceipt(sold, DEFAULT_STORE_SETTINGS), lang).split('\n');
+      const first = lines.findIndex((l) => l.includes(name.slice(0, 8)));
+      assert.match(lines[first]!, /¥5,800$/, `${lang}: the amount stays on the name's first line`);
+      assert.equal((lines[first]! + lines[first + 1]!).replaceAll(' ', '').replace('¥5,800', ''), name.replaceAll(' ', ''), `${lang}: the whole name`);
+      for (const l of lines) assert.ok(displayWidth(l) <= RECEIPT_TEXT_COLUMNS, `${lang}: ${l}`);
+    }
+  });
+
   test('wrap breaks at a space past the middle of the line, else at the width', () => {
     assert.deepEqual(wrap('aaaa bbbb cccc', 10), ['aaaa bbbb', 'cccc']);
     assert.deepEqual(wrap('abcdefghijklmnop', 10, '  '), ['abcdefghij', '  klmnopqr'.slice(0, 8)]);
