@@ -9,8 +9,8 @@
  *   terminal is provisioned directly.
  * - production mode without --gateway: no link; the outbox keeps every sale until one is configured.
  *
- * Provisioning is lazy: credentials() is called per use, and a failure there is "back office unavailable", never a
- * failed start.
+ * Provisioning is tried at start and again at each use until it works: a failure is "back office unavailable",
+ * never a failed start.
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -119,17 +119,22 @@ function externalLink(options: GatewayLinkOptions, url: string): GatewayLink {
     writeTerminalFile(options.dataDir, credentials);
     return credentials;
   };
+  const credentials = (): Promise<TerminalCredentials> => {
+    // One provisioning at a time; a failed attempt is forgotten so the next use tries again.
+    pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    });
+    return pending;
+  };
+  // Tried once at start too, not only at the first sale: while the admin token given is still the gateway's (a
+  // sandbox gateway makes a new one at each start), so a gateway restarted before the first sale changes nothing.
+  // A failure here is only logged; the next use tries again.
+  void credentials().catch((error: unknown) => console.error(`[regi] back office: ${error instanceof Error ? error.message : String(error)}`));
   return {
     url,
     kind: 'external',
-    credentials: () => {
-      // One provisioning at a time; a failed attempt is forgotten so the next use tries again.
-      pending ??= load().catch((error: unknown) => {
-        pending = null;
-        throw error;
-      });
-      return pending;
-    },
+    credentials,
     sandbox: null,
     close: async () => {},
   };

@@ -7,7 +7,7 @@ import { DEMO_CATALOG } from '../db/seed/demo-catalog.js';
 import { sampleSale } from '../db/testing/sample-sale.js';
 import { tempDir } from '../db/testing/temp-dir.js';
 import { startTestGateway, type TestGateway } from '../gateway/sim/test-support.js';
-import { startGatewayLink } from './back-office-setup.js';
+import { readTerminalFile, startGatewayLink } from './back-office-setup.js';
 import { setUpSync, type HostSync } from './sync-setup.js';
 
 const HOUR = 3_600_000;
@@ -189,6 +189,21 @@ describe('outbox delivery to the sandbox back office', () => {
     assert.deepEqual(sync.monitor.state(), {
       online: null, queueDepth: 1, parked: 0, oldestPendingAt: 1_760_000_000_000, lastError: 'no back office configured (start the register with --gateway URL)',
     });
+  });
+
+  test('an external gateway with its admin token: the terminal is provisioned at start, before any sale needs it', async (t) => {
+    // A sandbox gateway makes a new admin token at each start: provisioned only at the first sale, a register whose
+    // gateway restarted before that sale could never send anything (QA).
+    const gw = await startTestGateway();
+    t.after(() => gw.close());
+    const dataDir = tempDir(t, 'regi-sync-');
+    const store = openRegisterStore(dataDir, { clock: gw.clock });
+    t.after(() => store.close());
+    await startGatewayLink({ dataDir, registerId: store.registerId, mode: 'production', clock: gw.clock, gatewayUrl: gw.server.url, gatewayAdminToken: gw.server.adminToken });
+    const deadline = Date.now() + 5_000;
+    while (readTerminalFile(dataDir) === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(readTerminalFile(dataDir)?.terminalId, store.registerId, 'terminal.json written at start');
+    assert.ok(gw.server.services.terminals.list().some((x) => x.terminalId === store.registerId), 'the gateway knows the terminal');
   });
 
   test('an external gateway without terminal.json or admin token: unavailable with a message saying what to do', async (t) => {
