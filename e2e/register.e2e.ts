@@ -211,7 +211,11 @@ describe('walking skeleton in the browser', () => {
     assert.equal(await newest.getByTestId('customer-age-badge').textContent(), '20歳以上');
     await customer.getByTestId('age-yes').click();
     await customer.getByTestId('age-confirmed').waitFor();
-    await host.api('POST', '/api/register/pay-cash', { tendered: 1_000_000 });
+    const sale = await host.api<{ totals: { total: number } }>('POST', '/api/register/pay-cash', { tendered: 1_000_000 });
+    // Paid: the display keeps the sale's total and shows the change and thanks, not a blank ¥0.
+    await customer.getByTestId('customer-change').getByText(yen(1_000_000 - sale.totals.total)).waitFor();
+    assert.equal(await customer.getByTestId('customer-total').textContent(), `合計 ${yen(sale.totals.total)}`);
+    await customer.getByTestId('customer-thanks').getByText('ありがとうございました').waitFor();
     await customer.close();
   });
 });

@@ -44,7 +44,11 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
     props.connection.api.confirmAge({ confirmed }).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
   if (!state) return <main style={{ padding: 40, fontSize: 28 }}>{t('custConnecting')}</main>;
-  const lines = state.lines;
+  // A completed sale stays on the display, with what was paid and the change, until the next scan: the customer
+  // should see what they paid, not a blank ¥0 the moment the cashier takes the money.
+  const done = state.phase === 'completed' && state.lastSale !== null ? state.lastSale : null;
+  const lines = done ? done.lines : state.lines;
+  const change = done?.tenders.reduce((sum, tender) => sum + (tender.change ?? 0), 0) ?? 0;
   return (
     <main data-testid="customer-display" style={{ padding: 24, display: 'flex', flexDirection: 'column', gap: 16, height: '100%', boxSizing: 'border-box' }}>
       <h1 style={{ margin: 0, fontSize: 28 }}>{t('custWelcome')}</h1>
@@ -68,8 +72,14 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
         </table>
       </div>
       <div data-testid="customer-total" style={{ fontSize: 40, textAlign: 'right', fontWeight: 'bold' }}>
-        {t('custTotal')} {formatYen(state.totals.total)}
+        {t('custTotal')} {formatYen(done ? done.totals.total : state.totals.total)}
       </div>
+      {done && (
+        <p data-testid="customer-thanks" role="status" style={{ fontSize: 26, textAlign: 'center', padding: 16, background: '#eef7ee', borderRadius: 12, margin: 0 }}>
+          {change > 0 && <span data-testid="customer-change" style={{ display: 'block', fontSize: 34, fontWeight: 'bold' }}>{t('custChange')} {formatYen(change)}</span>}
+          {t('custThanks')}
+        </p>
+      )}
       {state.ageCheck === 'required' && (
         <section data-testid="age-check" style={{ textAlign: 'center', padding: 24, background: '#fff7e0', borderRadius: 12 }}>
           <p style={{ fontSize: 26, margin: '0 0 20px' }}>
