@@ -331,6 +331,9 @@ export class Register implements RegisterApi {
     if (this.lastSale === null && this.basket.lines.length === 0) {
       this.abandonEmptySale();
       this.say('sale.started', 'info');
+    } else if (this.lastSale === null) {
+      // F1 on an open sale: nothing changes (its lines are the customer's), but the cashier is told why.
+      this.say('sale.stillOpen', 'warning', { lines: this.basket.lines.length });
     }
     this.openSaleIfCompleted();
     this.emitState();

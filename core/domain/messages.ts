@@ -25,6 +25,7 @@ export const MESSAGE_CODES = [
   'sale.emptyBasket',
   'sale.insufficientCash',
   'sale.started',
+  'sale.stillOpen',
   'scanner.connected',
   'scanner.disconnected',
   'scanner.error',

@@ -127,6 +127,14 @@ describe('purchase limits in the register', () => {
     assert.deepEqual(saleIds, ['R-TEST#1', 'R-TEST#1', 'R-TEST#1.2', 'R-TEST#1.3', 'R-TEST#1.3', 'R-TEST#1.4']);
   });
 
+  test('F1 on an open sale keeps it and says why', async (t) => {
+    const { register } = await rig(t);
+    await register.scan({ data: DEMO_CODES.onigiriSalmon });
+    const state = await register.newSale();
+    assert.equal(state.lines.length, 1, 'the customer\'s line is kept');
+    assert.deepEqual([state.messages[0]?.code, state.messages[0]?.params], ['sale.stillOpen', { lines: 1 }]);
+  });
+
   test('a pending override does not survive F1 on an empty basket', async (t) => {
     const { register } = await rig(t);
     await register.scan({ data: DEMO_CODES.tobaccoCarton });

@@ -39,6 +39,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'sale.insufficientCash': (p) =>
     `Not enough cash received (${p.has('remaining') ? 'remaining' : 'total'} ${p.yen('total')}, short ${p.yen('short')}). Check the amount`,
   'sale.started': () => 'New sale started',
+  'sale.stillOpen': (p) => `This sale is still open (${p.text('lines')} lines): take payment, or void its lines, before a new one`,
   'scanner.connected': (p) => `Scanner ${p.text('driverId')} connected`,
   'scanner.disconnected': (p) => `Scanner ${p.text('driverId')} disconnected. Check its cable and power`,
   'scanner.error': (p) => `Scanner ${p.text('driverId')} error: ${p.text('error')}. Check the connection`,

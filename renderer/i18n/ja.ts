@@ -38,6 +38,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'sale.insufficientCash': (p) =>
     `お預かり金額が不足しています (${p.has('remaining') ? '残り' : '合計'} ${p.yen('total')}、不足 ${p.yen('short')})。金額を確認してください`,
   'sale.started': () => '新しい取引を開始しました',
+  'sale.stillOpen': (p) => `取引中です (${p.text('lines')} 行): 会計するか、商品をすべて取り消してから新規にしてください`,
   'scanner.connected': (p) => `スキャナー ${p.text('driverId')} が接続されました`,
   'scanner.disconnected': (p) => `スキャナー ${p.text('driverId')} が切断されました。ケーブルと電源を確認してください`,
   'scanner.error': (p) => `スキャナー ${p.text('driverId')} でエラー: ${p.text('error')}。接続を確認してください`,

@@ -19,6 +19,7 @@ const SAMPLE: Record<MessageCode, MessageParams> = {
   'sale.emptyBasket': {},
   'sale.insufficientCash': { total: 1234, tendered: 1000, short: 234 },
   'sale.started': {},
+  'sale.stillOpen': { lines: 3 },
   'scanner.connected': { driverId: 'serial-1' },
   'scanner.disconnected': { driverId: 'serial-1' },
   'scanner.error': { driverId: 'serial-1', error: 'port gone' },
