@@ -48,6 +48,8 @@ describe('wallet payment in the browser', () => {
     await phone.getByTestId('phone-scan').click();
     await register.getByTestId('sale-complete').waitFor({ timeout: 20_000 });
     await register.getByTestId('complete-total').getByText(yen(total)).waitFor();
+    // The wallet panel is gone: focus is back in the code field (where a wedge scanner types), not on <body>.
+    await register.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'code-input', undefined, { timeout: 5_000 });
 
     const state = await host.api<RegisterState>('GET', '/api/register');
     assert.equal(state.phase, 'completed');

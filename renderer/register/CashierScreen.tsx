@@ -99,10 +99,12 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
     if (tenderOpen && (lines.length === 0 || completed)) setTenderOpen(false);
   }, [tenderOpen, lines.length, completed]);
 
-  // Focus follows the task: the amount while tendering, otherwise the code input (where a wedge scanner types).
+  // Focus follows the task: the amount while tendering, otherwise the code input (where a wedge scanner types). The
+  // wallet panel focuses its own field; when it closes (a wallet sale done), focus comes back here, not to <body>.
   useEffect(() => {
+    if (walletShown) return;
     (tenderOpen ? tenderRef : codeRef).current?.focus();
-  }, [tenderOpen, connected]);
+  }, [tenderOpen, connected, walletShown]);
 
   // After a pointer action the button keeps focus, and a later Enter (or a wedge scanner's suffix)
   // would press it again: hand focus back to where typing belongs.
