@@ -29,6 +29,8 @@ export function WalletPanel(props: {
   const { t, api, progress, run } = props;
   const [amount, setAmount] = useState('');
   const [code, setCode] = useState('');
+  // Pressed: the register answers CANCELLING a moment later; until then the button must not take a second press.
+  const [aborting, setAborting] = useState(false);
   const ownRef = useRef<HTMLInputElement | null>(null);
   const codeRef = props.inputRef ?? ownRef;
   const entering = progress === null || progress.state === 'ENTERING';
@@ -54,7 +56,9 @@ export function WalletPanel(props: {
   };
 
   const abort = () => {
+    setAborting(true);
     void run(() => api.abortWallet()).then(() => {
+      setAborting(false);
       if (entering) props.onClose();
     });
   };
@@ -110,12 +114,13 @@ export function WalletPanel(props: {
         </form>
       ) : (
         <div className="wallet-progress" data-testid="wallet-progress" data-state={progress.state} aria-live="polite">
-          <p className="wallet-status">{progress.message ? translate(progress.message, { amount: progress.amount, remaining: props.due - progress.amount }, props.lang) : progress.state}</p>
+          <p className="wallet-status">{progress.message ? translate(progress.message, { amount: progress.amount, remaining: props.due - progress.amount }, props.lang) : t('walletPay')}</p>
+          {/* The state is said above in words; the detail line keeps the amount and the payment's id for support. */}
           <p className="wallet-detail">
-            {formatYen(progress.amount)} · {progress.state} · <code>{progress.merchantPaymentId ?? ''}</code>
+            {formatYen(progress.amount)} · <code>{progress.merchantPaymentId ?? ''}</code>
           </p>
           <div className="tender-actions">
-            <button type="button" className="btn" data-testid="wallet-abort" onClick={abort} disabled={progress.state === 'CANCELLING' || progress.state === 'SUCCEEDED'}>
+            <button type="button" className="btn" data-testid="wallet-abort" onClick={abort} disabled={aborting || progress.state === 'CANCELLING' || progress.state === 'SUCCEEDED'}>
               {t('walletAbort')}
             </button>
           </div>
