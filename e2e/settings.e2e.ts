@@ -3,15 +3,20 @@
  * refused on the page, in the page's language, and nothing is saved; a good one is saved.
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { StoreSettings } from '../core/domain/receipt/store-settings.js';
 import { useBrowserRig } from './support/browser-rig.js';
+import type { HostProcess } from './support/host-process.js';
 
 const rig = useBrowserRig('regi-e2e-settings-');
 
 describe('store settings in the browser', () => {
+  let host: HostProcess;
+  before(async () => {
+    host = await rig.startHost(['--sim-scanners', '0']);
+  });
+
   test('an empty name, an overlong address or a bad phone number is refused in Japanese; a good save is kept', async () => {
-    const host = await rig.startHost(['--sim-scanners', '0']);
     const page = await rig.open(host, '#/settings');
     await page.getByTestId('settings-form').waitFor();
     const status = page.getByTestId('settings-status');
@@ -36,6 +41,22 @@ describe('store settings in the browser', () => {
     await status.getByText('保存しました').waitFor();
     await page.reload();
     assert.equal(await page.getByTestId('settings-storeName').inputValue(), 'レジ商店 八重洲店');
+    assert.equal(await page.getByTestId('settings-address').inputValue(), '東京都千代田区丸の内1-9-1');
+    await page.close();
+  });
+
+  test('on a slow network the register answer to a save does not undo what was typed after it', async () => {
+    const replyDelayMs = 600;
+    const page = await rig.open(host, '#/settings', { hostReplyDelayMs: replyDelayMs });
+    const address = page.getByTestId('settings-address');
+    await address.fill('東京都千代田区丸の内1-9-1');
+    await page.getByTestId('settings-save').click();
+    await address.fill('東京都中央区八重洲2-1-1'); // waits while the form is read-only
+    await page.waitForTimeout(2 * replyDelayMs); // the answer to the first save has surely arrived
+    assert.equal(await address.inputValue(), '東京都中央区八重洲2-1-1');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-status').getByText('保存しました').waitFor();
+    assert.equal((await host.api<StoreSettings>('GET', '/api/settings/store')).address, '東京都中央区八重洲2-1-1');
     await page.close();
   });
 });

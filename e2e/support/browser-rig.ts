@@ -18,8 +18,11 @@ export interface BrowserRig {
   readonly browser: Browser;
   /** A real `regi serve` child on the rig's data directory, stopped after the file. */
   startHost(extra?: string[]): Promise<HostProcess>;
-  /** A new page at `hash` on the host; an uncaught page error fails the test. */
-  open(host: { url: string }, hash: string): Promise<Page>;
+  /**
+   * A new page at `hash` on the host; an uncaught page error fails the test. hostReplyDelayMs: every WebSocket message
+   * from the host reaches the page that much later, in order (a slow network).
+   */
+  open(host: { url: string }, hash: string, options?: { hostReplyDelayMs?: number }): Promise<Page>;
 }
 
 export function useBrowserRig(prefix: string, viewport: { width: number; height: number } = { width: 1024, height: 768 }): BrowserRig {
@@ -45,9 +48,16 @@ export function useBrowserRig(prefix: string, viewport: { width: number; height:
       hosts.push(host);
       return host;
     },
-    async open(host, hash) {
+    async open(host, hash, options) {
       const page = await this.browser.newPage({ viewport });
       page.on('pageerror', (error) => assert.fail(`page error on ${hash || '#/'}: ${error.message}`));
+      const delay = options?.hostReplyDelayMs;
+      if (delay !== undefined) {
+        await page.routeWebSocket(/./, (ws) => {
+          const server = ws.connectToServer();
+          server.onMessage((message) => setTimeout(() => ws.send(message), delay));
+        });
+      }
       await page.goto(`${host.url}/${hash}`);
       return page;
     },

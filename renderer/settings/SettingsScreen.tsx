@@ -20,6 +20,8 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
   const { lang, t, setLang } = usePageLang(props.storage);
   const [store, setStore] = useState<StoreSettings | null>(null);
   const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'problem'; text: string } | null>(null);
+  /** While the register has not answered a save, the fields are read-only: its answer replaces them, and would undo a later edit. */
+  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     return props.connection.onStatus((s) => {
@@ -29,16 +31,20 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (!store) return;
+    if (!store || saving) return;
     const problem = storeProblem(store, t);
     if (problem) return setStatus({ kind: 'problem', text: problem });
-    api.setStoreSettings(store).then(
-      (saved) => {
-        setStore(saved);
-        setStatus({ kind: 'saved' });
-      },
-      (error: unknown) => setStatus({ kind: 'problem', text: `${t('requestFailed')}: ${error instanceof Error ? error.message : String(error)}` }),
-    );
+    setSaving(true);
+    api
+      .setStoreSettings(store)
+      .then(
+        (saved) => {
+          setStore(saved);
+          setStatus({ kind: 'saved' });
+        },
+        (error: unknown) => setStatus({ kind: 'problem', text: `${t('requestFailed')}: ${error instanceof Error ? error.message : String(error)}` }),
+      )
+      .finally(() => setSaving(false));
   };
 
   return (
@@ -58,7 +64,7 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
         <section className="rec-panel" aria-labelledby="settings-store-title">
           <h2 id="settings-store-title">{t('settingsStore')}</h2>
           {store && (
-            <form className="rec-form" onSubmit={save} data-testid="settings-form" noValidate>
+            <form className="rec-form" onSubmit={save} data-testid="settings-form" noValidate aria-busy={saving}>
               {STORE_FIELDS.map((f) => (
                 <label key={f.name}>
                   <span>{t(f.label)}</span>
@@ -66,6 +72,7 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
                     type="text"
                     data-testid={`settings-${f.name}`}
                     value={store[f.name]}
+                    readOnly={saving}
                     {...(f.hint ? { 'aria-describedby': `hint-${f.name}` } : {})}
                     onChange={(e) => {
                       setStore({ ...store, [f.name]: e.target.value });
@@ -80,7 +87,7 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
                 </label>
               ))}
               <div className="rec-buttons">
-                <button type="submit" className="btn primary" data-testid="settings-save">
+                <button type="submit" className="btn primary" data-testid="settings-save" aria-disabled={saving}>
                   {t('settingsSave')}
                 </button>
                 <span role="status" data-testid="settings-status" className={status?.kind === 'problem' ? 'rec-problem' : 'rec-ok'}>
