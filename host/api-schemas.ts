@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { REGISTER_METHODS, RegisterError, type RegisterMethod } from '../core/api.js';
+import { WALLET_CODE_PATTERN } from '../core/payments/wallet-gateway.js';
 import { HttpError } from './http-util.js';
 import { LIMITS_METHOD_PARAMS } from './limits/limits-schemas.js';
 import { RECORDS_METHOD_PARAMS } from './records-schemas.js';
@@ -29,7 +30,7 @@ export const METHOD_PARAMS = {
   getSale: z.strictObject({ saleId: z.string().uuid('must be a sale id (UUID)') }),
   beginWallet: z.strictObject({ amount: z.number().int('must be a whole number of yen').min(1).max(MAX_TENDER_YEN).optional() }).optional(),
   payWallet: z.strictObject({
-    code: z.string().regex(/^\d{8,32}$/, 'must be the customer\'s wallet code (8-32 digits)'),
+    code: z.string().regex(WALLET_CODE_PATTERN, 'must be the customer\'s wallet code (8-32 digits)'),
     amount: z.number().int('must be a whole number of yen').min(1).max(MAX_TENDER_YEN).optional(),
   }),
   abortWallet: z.undefined(),

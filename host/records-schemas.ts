@@ -1,6 +1,6 @@
 /** Wire schemas of the receipts / history / reports methods of RegisterApi (spread into METHOD_PARAMS). */
 import { z } from 'zod';
-import { REGISTRATION_NUMBER_PATTERN } from '../core/domain/receipt/store-settings.js';
+import { PHONE_PATTERN, REGISTRATION_NUMBER_PATTERN, STORE_TEXT_MAX } from '../core/domain/receipt/store-settings.js';
 
 const epochMs = z.number().int('must be epoch milliseconds').min(0).max(8_640_000_000_000_000);
 const yen = z.number().int('must be a whole number of yen').min(0).max(100_000_000);
@@ -9,9 +9,9 @@ const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 
 export const storeSettingsPatch = z.strictObject({
-  storeName: text(60).optional(),
-  address: text(120).optional(),
-  phone: z.string().trim().regex(/^[0-9+\-() ]{3,20}$/, 'must be a phone number (digits, spaces, + - and parentheses)').optional(),
+  storeName: text(STORE_TEXT_MAX.storeName).optional(),
+  address: text(STORE_TEXT_MAX.address).optional(),
+  phone: z.string().trim().regex(PHONE_PATTERN, 'must be a phone number (digits, spaces, + - and parentheses)').optional(),
   registrationNumber: z
     .string()
     .trim()

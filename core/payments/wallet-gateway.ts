@@ -4,6 +4,9 @@
  */
 import type { Yen } from '../domain/money.js';
 
+/** A customer's one-time wallet code as the register accepts it: 8 to 32 digits. */
+export const WALLET_CODE_PATTERN = /^\d{8,32}$/;
+
 export interface WalletPayRequest {
   /** Idempotency key, made and persisted by the register before the first request. */
   merchantPaymentId: string;

@@ -1,10 +1,10 @@
 /** Wire schemas of the purchase-limit, age and manager-console RegisterApi methods (host/api-schemas.ts). */
 import { z } from 'zod';
 import { CATEGORIES } from '../../core/domain/catalog-item.js';
-import { OVERRIDE_REASON_CODES } from '../../core/domain/limits/manager-pin.js';
+import { OVERRIDE_REASON_CODES, PIN_PATTERN } from '../../core/domain/limits/manager-pin.js';
 
 const staffId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a staff id like M001');
-const pin = z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits');
+const pin = z.string().regex(PIN_PATTERN, 'must be 4 to 8 digits');
 const session = z.string().min(1, 'must not be empty').max(128);
 
 export const limitRuleSchema = z.strictObject({

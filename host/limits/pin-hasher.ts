@@ -4,7 +4,7 @@
  * hash plus the attempt limit in pin-gate.ts is what protects it, not its length.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { PinRecord } from '../../core/domain/limits/manager-pin.js';
+import { PIN_PATTERN, type PinRecord } from '../../core/domain/limits/manager-pin.js';
 
 export interface ScryptCost {
   N: number;
@@ -15,8 +15,6 @@ export interface ScryptCost {
 
 /** ~16 MiB and tens of milliseconds per check: slow for guessing, fine for a person at a till. */
 export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 16384, r: 8, p: 1, keyLength: 32 };
-
-export const PIN_PATTERN = /^\d{4,8}$/;
 
 export class PinError extends Error {
   constructor(readonly code: 'pin.format' | 'pin.record', message: string) {

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { RegisterError, type RegisterApi } from '../../core/api.js';
+import { PIN_PATTERN } from '../../core/domain/limits/manager-pin.js';
 import type { SaleRefund } from '../../core/payments/wallet-tender.js';
 import { formatYen } from '../i18n/format.js';
 import type { T } from '../i18n/LangToggle.js';
@@ -21,7 +22,7 @@ export function RefundPanel(props: { api: RegisterApi; t: T; saleId: string; onR
 
   const refund = async (): Promise<void> => {
     // The register refuses a malformed PIN too, but in English: say it here, in the page's language.
-    if (!/^\d{4,8}$/.test(pin)) return setStep({ kind: 'failed', message: t('ovrPinFormat') });
+    if (!PIN_PATTERN.test(pin)) return setStep({ kind: 'failed', message: t('ovrPinFormat') });
     setStep({ kind: 'working' });
     let session: string | null = null;
     try {

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { RegisterError, type RegisterState } from '../../core/api.js';
-import { OVERRIDE_REASON_CODES, type OverrideReasonCode } from '../../core/domain/limits/manager-pin.js';
+import { OVERRIDE_REASON_CODES, PIN_PATTERN, type OverrideReasonCode } from '../../core/domain/limits/manager-pin.js';
 import type { RegisterConnection } from '../connection/types.js';
 import { fillText } from '../i18n/screens-text.js';
 import type { UiKey } from '../i18n/translate.js';
@@ -25,7 +25,7 @@ export function OverridePrompt(props: { connection: RegisterConnection; state: R
   const approve = () => {
     setError(null);
     // The register refuses a malformed PIN too, but in English: say it here, in the cashier's language.
-    if (!/^\d{4,8}$/.test(pin)) return setError(t('ovrPinFormat'));
+    if (!PIN_PATTERN.test(pin)) return setError(t('ovrPinFormat'));
     api.approveOverride({ managerId, pin, reasonCode }).then(
       () => setPin(''),
       (e: unknown) => { setPin(''); setError(overrideError(e, t)); },

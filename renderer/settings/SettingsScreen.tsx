@@ -1,16 +1,16 @@
 /** Settings (#/settings): the page language and the store details printed on receipts. */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { StoreSettings } from '../../core/domain/receipt/store-settings.js';
+import { PHONE_PATTERN, REGISTRATION_NUMBER_PATTERN, STORE_TEXT_MAX, type StoreSettings } from '../../core/domain/receipt/store-settings.js';
 import type { RegisterConnection } from '../connection/types.js';
 import type { Lang } from '../i18n/dictionary.js';
 import type { UiKey } from '../i18n/translate.js';
 import { PageShell, usePageLang } from '../records/page-shell.js';
 import { fillText } from '../i18n/screens-text.js';
 
-/** max: the register's own limits (host/records-schemas.ts), checked here so the refusal is in the page's language. */
+/** max: the register's own limits, checked here too so the refusal is in the page's language. */
 const STORE_FIELDS: readonly { name: keyof StoreSettings; label: UiKey; hint?: UiKey; max?: number }[] = [
-  { name: 'storeName', label: 'settingsStoreName', max: 60 },
-  { name: 'address', label: 'settingsAddress', max: 120 },
+  { name: 'storeName', label: 'settingsStoreName', max: STORE_TEXT_MAX.storeName },
+  { name: 'address', label: 'settingsAddress', max: STORE_TEXT_MAX.address },
   { name: 'phone', label: 'settingsPhone' },
   { name: 'registrationNumber', label: 'settingsRegistration', hint: 'settingsRegistrationHint' },
 ];
@@ -109,7 +109,7 @@ function storeProblem(store: StoreSettings, t: (key: UiKey) => string): string |
     if (value === '') return fillText(t('settingsEmpty'), { field: t(f.label) });
     if (f.max !== undefined && value.length > f.max) return fillText(t('settingsTooLong'), { field: t(f.label), max: f.max });
   }
-  if (!/^[0-9+\-() ]{3,20}$/.test(store.phone.trim())) return t('settingsPhoneInvalid');
-  if (!/^T\d{13}$/.test(store.registrationNumber.trim())) return t('settingsRegistrationInvalid');
+  if (!PHONE_PATTERN.test(store.phone.trim())) return t('settingsPhoneInvalid');
+  if (!REGISTRATION_NUMBER_PATTERN.test(store.registrationNumber.trim())) return t('settingsRegistrationInvalid');
   return null;
 }

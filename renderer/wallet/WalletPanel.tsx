@@ -5,14 +5,12 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { RegisterApi } from '../../core/api.js';
+import { WALLET_CODE_PATTERN } from '../../core/payments/wallet-gateway.js';
 import type { WalletProgress } from '../../core/payments/wallet-tender.js';
 import type { Lang } from '../i18n/dictionary.js';
 import { formatYen } from '../i18n/format.js';
 import { fillText } from '../i18n/screens-text.js';
 import { translate, type UiKey } from '../i18n/translate.js';
-
-/** A customer's wallet code as the register accepts it. */
-const WALLET_CODE = /^\d{8,32}$/;
 
 export function WalletPanel(props: {
   t: (key: UiKey) => string;
@@ -51,7 +49,7 @@ export function WalletPanel(props: {
     if (data === '' || !amountOk) return;
     setCode('');
     // The register refuses the same (host/api-schemas.ts), but in English: say it here, in the cashier's language.
-    if (!WALLET_CODE.test(data)) return props.onInvalid(fillText(t('walletBadCode'), { got: data }));
+    if (!WALLET_CODE_PATTERN.test(data)) return props.onInvalid(fillText(t('walletBadCode'), { got: data }));
     void run(() => api.payWallet(parsedAmount === undefined ? { code: data } : { code: data, amount: parsedAmount }));
   };
 

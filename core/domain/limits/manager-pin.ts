@@ -5,6 +5,9 @@
 
 export type StaffRole = 'cashier' | 'manager';
 
+/** A manager PIN: 4 to 8 digits, what a register keypad can enter. The host refuses any other; screens check it first to say so in their language. */
+export const PIN_PATTERN = /^\d{4,8}$/;
+
 export interface StaffMember {
   staffId: string;
   name: string;

@@ -19,6 +19,12 @@ export const DEFAULT_STORE_SETTINGS: StoreSettings = {
 
 export const REGISTRATION_NUMBER_PATTERN = /^T\d{13}$/;
 
+/** Longest store name and address, in characters (what fits the receipt header). */
+export const STORE_TEXT_MAX = { storeName: 60, address: 120 } as const;
+
+/** A phone number as printed: digits, spaces, + - and parentheses, 3 to 20 characters. */
+export const PHONE_PATTERN = /^[0-9+\-() ]{3,20}$/;
+
 /** Why a registration number is unusable, or null when it is well formed. */
 export function registrationNumberProblem(value: string): string | null {
   if (REGISTRATION_NUMBER_PATTERN.test(value)) return null;
