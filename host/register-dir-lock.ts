@@ -4,9 +4,9 @@
  * host recorded"). A host.json whose process is alive and whose /healthz answers means the folder is taken; one
  * left by a register killed with -9 (dead pid, or a pid reused by something that does not answer) is taken over.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { liveServerIn } from '../gateway/sim/data-dir-lock.js';
+import { liveServerIn, processAlive, readText } from '../gateway/sim/data-dir-lock.js';
 import { hostInfoPath } from './token.js';
 
 export class RegisterDirInUseError extends Error {
@@ -54,23 +54,4 @@ export function takeRegisterLock(dataDir: string): { release(): void } {
     };
   }
   throw new RegisterDirInUseError(`${dataDir}: could not take ${path}; another register keeps starting there`);
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-/** Alive and not a zombie (a killed child its parent has not reaped yet still answers kill(pid, 0)). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  const stat = readText(`/proc/${pid}/stat`);
-  return stat === '' || stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
 }

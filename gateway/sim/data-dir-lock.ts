@@ -44,12 +44,23 @@ export async function liveServerIn(infoPath: string, healthPath: string, timeout
   return { pid: info.pid, url: info.url };
 }
 
-function processAlive(pid: number): boolean {
+/** Alive and not a zombie (a killed child its parent has not reaped yet still answers kill(pid, 0)). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  const stat = readText(`/proc/${pid}/stat`);
+  return stat === '' || stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+}
+
+/** The file's text, or '' when it cannot be read. */
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
   }
 }
 
