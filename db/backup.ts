@@ -59,6 +59,9 @@ export async function backupDatabase(sourceFile: string, outFile: string, option
 
   try {
     const counts = verifyCopy(temp);
+    // An old file's -wal or -journal would be read into the new copy the next time it is opened (SQLite cannot
+    // tell they belong to another file): they go with the file they belonged to.
+    for (const suffix of SIDECARS) rmSync(`${out}${suffix}`, { force: true });
     renameSync(temp, out);
     return { file: out, bytes: statSync(out).size, totalPages, ...counts };
   } catch (error) {

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { openRegisterStore } from '../../db/register-store.js';
 import { DEMO_CATALOG } from '../../db/seed/demo-catalog.js';
 import { sampleSale } from '../../db/testing/sample-sale.js';
@@ -145,6 +146,33 @@ describe('regi backup', () => {
     const again = await regi('backup', '--data', dir, '--out', join(outDir, 'r2.sqlite'), '--force');
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(readdirSync(outDir), ['r2.sqlite']);
+  });
+
+  test('--force over an old backup whose -wal was left behind: the new copy is what it reads, not the old copy\'s frames', async (t) => {
+    const dir = tempDir(t, 'regi-cli-backup-');
+    const store = openRegisterStore(dir);
+    store.journal.commitSale(sampleSale(saleId(1), [{ item: DEMO_CATALOG[0]! }], 10_000));
+    store.close();
+    const out = join(dir, 'r2.sqlite');
+    assert.equal((await regi('backup', '--data', dir, '--out', out)).code, 0);
+    // Someone opened the old backup and wrote to it; the process died before a checkpoint, so its -wal stayed.
+    const old = new Database(out);
+    old.pragma('wal_autocheckpoint = 0');
+    old.exec("DELETE FROM sale_lines; DELETE FROM tenders; DELETE FROM sales; CREATE TABLE scribble (x)");
+    copyFileSync(`${out}-wal`, join(dir, 'left-behind-wal'));
+    old.close();
+    copyFileSync(join(dir, 'left-behind-wal'), `${out}-wal`);
+
+    const again = await regi('backup', '--data', dir, '--out', out, '--force');
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(existsSync(`${out}-wal`), false, 'the old backup\'s -wal is gone with it');
+    const copy = new Database(out, { readonly: true });
+    try {
+      assert.equal((copy.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n, 1);
+      assert.equal(copy.prepare("SELECT name FROM sqlite_master WHERE name = 'scribble'").get(), undefined);
+    } finally {
+      copy.close();
+    }
   });
 
   test('--out naming an existing directory is refused in one line, even with --force, before anything is copied', async (t) => {
