@@ -159,6 +159,7 @@ export type RegisterErrorCode =
   | 'limit.blocked'
   | 'limit.overrideRequired'
   | 'age.confirmationRequired'
+  | 'wallet.busy'
   | 'not-available'
   | 'internal';
 

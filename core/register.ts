@@ -239,6 +239,7 @@ export class Register implements RegisterApi {
       this.emitState();
       throw new RegisterError('sale.emptyBasket', 'the basket is empty: scan an item first');
     }
+    this.deps.wallet?.refuseWhileRunning(this.walletView);
     const totals = basketTotals(this.basket);
     // Split tender: a wallet part already paid leaves only the rest due in cash.
     const due = totals.total - (this.deps.wallet?.paidAmount() ?? 0);

@@ -57,6 +57,7 @@ export const STATUS_BY_CODE: Readonly<Record<RegisterErrorCode, number>> = {
   'limit.blocked': 409,
   'limit.overrideRequired': 409,
   'age.confirmationRequired': 409,
+  'wallet.busy': 409,
   'not-available': 503,
   internal: 500,
 };

@@ -259,6 +259,42 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     await register.payCash({ tendered: 10_000 });
   });
 
+  test('cash is refused while a wallet payment runs: its outcome decides the sale, so the customer is never charged and then reversed', async () => {
+    const { register } = newRegister(3_600_000);
+    const total = await basket(register);
+    const w = await walletWith(10_000);
+    await gw.admin.setRules({ userConfirmationAbove: 100 });
+    const paying = register.payWallet({ code: await w.code() });
+    await new Promise<void>((resolve) => {
+      const off = register.subscribe((e) => {
+        if (e.type === 'state' && e.state.wallet?.state === 'AWAITING_USER') {
+          off();
+          resolve();
+        }
+      });
+    });
+    await assert.rejects(register.payCash({ tendered: 10_000 }), (error: RegisterError) => error.code === 'wallet.busy');
+    assert.equal((await register.getState()).messages[0]?.code, 'wallet.busy');
+    assert.equal((await register.getState()).lines.length, 2, 'the basket is still open');
+    await register.abortWallet();
+    assert.equal((await paying).state, 'VOIDED');
+    assert.equal(await balance(w.walletId), 10_000);
+    const sale = await register.payCash({ tendered: 10_000 });
+    assert.equal(sale.totals.total, total);
+  });
+
+  test('a second wallet payment or a basket change after a paid wallet part is refused as wallet.busy, saying what is paid', async () => {
+    const { register } = newRegister();
+    await basket(register);
+    const w = await walletWith(10_000);
+    assert.equal((await register.payWallet({ code: await w.code(), amount: 100 })).state, 'SUCCEEDED');
+    await assert.rejects(register.scan({ data: ONIGIRI }), (error: RegisterError) => error.code === 'wallet.busy');
+    assert.deepEqual((await register.getState()).messages[0], { ...(await register.getState()).messages[0], code: 'wallet.partPaid', params: { amount: 100 } });
+    await assert.rejects(register.beginWallet({}), (error: RegisterError) => error.code === 'wallet.busy');
+    await register.abortWallet();
+    await register.payCash({ tendered: 10_000 });
+  });
+
   for (const status of [429, 503] as const) {
     test(`${status} once: not processed; the query finds nothing, cancel at the deadline voids it`, async () => {
       const { register } = newRegister();

@@ -48,6 +48,7 @@ export const MESSAGE_CODES = [
   'wallet.voided',
   'wallet.offline',
   'wallet.busy',
+  'wallet.partPaid',
   'wallet.refundFailed',
   'sale.refunded',
 ] as const;

@@ -154,10 +154,27 @@ export class WalletTender {
 
   /** Refuses basket changes while a wallet payment runs or a paid wallet part waits for the rest. */
   assertBasketOpen(view: WalletSaleView): void {
-    if (this.inFlight === null && this.held.length === 0) return;
+    this.refuseWhileRunning(view);
+    this.refuseWhilePartPaid(view);
+  }
+
+  /**
+   * Refuses a cash tender while a wallet payment runs: its outcome is not known yet, and a sale completed in cash
+   * meanwhile would leave the payment to be reversed after the customer was charged.
+   */
+  refuseWhileRunning(view: WalletSaleView): void {
+    if (this.inFlight === null) return;
     view.say('wallet.busy', 'warning');
     view.changed();
-    throw new RegisterError('invalid-request', 'a wallet payment is under way or paid for this basket: finish the sale or cancel the wallet payment first');
+    throw new RegisterError('wallet.busy', 'a wallet payment is under way: wait for its outcome or abort it first');
+  }
+
+  private refuseWhilePartPaid(view: WalletSaleView): void {
+    if (this.held.length === 0) return;
+    const amount = this.paidAmount();
+    view.say('wallet.partPaid', 'warning', { amount });
+    view.changed();
+    throw new RegisterError('wallet.busy', `¥${amount} of this sale is paid by wallet: take the rest in cash, or cancel the wallet payment first`, { paid: amount });
   }
 
   /** Commits the sale with the held wallet payments attached (one transaction), then forgets them. */
@@ -184,8 +201,11 @@ export class WalletTender {
     if (this.progressNow?.state !== 'ENTERING') {
       if (this.inFlight === null && this.held.length === 0) return false;
       // A scanner read must not change a basket whose wallet payment runs or is partly paid.
-      view.say('wallet.busy', 'warning');
-      view.changed();
+      try {
+        this.assertBasketOpen(view);
+      } catch {
+        // Said to the cashier; a scanner read has no caller to reject to.
+      }
       return true;
     }
     const amount = this.progressNow.amount;
@@ -432,14 +452,7 @@ export class WalletTender {
       view.changed();
       throw new RegisterError('sale.emptyBasket', 'the basket is empty: scan an item first');
     }
-    if (this.inFlight !== null) {
-      view.say('wallet.busy', 'warning');
-      view.changed();
-      throw new RegisterError('invalid-request', 'a wallet payment is already under way: wait for it or abort it');
-    }
-    if (this.held.length > 0) {
-      throw new RegisterError('invalid-request', 'this sale has a wallet payment already: take the rest in cash, or cancel the wallet payment');
-    }
+    this.assertBasketOpen(view);
   }
 
   private due(view: WalletSaleView): Yen {

@@ -63,6 +63,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'wallet.voided': (p) => `Wallet payment of ${p.yen('amount')} was cancelled (nothing charged). Ask for another payment method`,
   'wallet.offline': () => 'The wallet gateway is unreachable: wallet payments are unavailable. Take cash',
   'wallet.busy': () => 'A wallet payment is in progress. Finish or cancel it first',
+  'wallet.partPaid': (p) => `${p.yen('amount')} is paid by wallet. Take the rest in cash, or cancel the wallet payment first`,
   'wallet.refundFailed': (p) => `The refund of No.${p.text('saleNo')} did not complete. Try again (it will not refund twice)`,
   'sale.refunded': (p) => `No.${p.text('saleNo')} refunded (wallet ${p.yen('wallet')}, cash ${p.yen('cash')}). Hand back the cash part`,
 };

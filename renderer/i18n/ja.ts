@@ -62,6 +62,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'wallet.voided': (p) => `バーコード決済 ${p.yen('amount')} は取り消されました (請求なし)。別のお支払い方法をお願いしてください`,
   'wallet.offline': () => '決済センターにつながりません。バーコード決済は使えません。現金でお支払いいただいてください',
   'wallet.busy': () => 'バーコード決済の処理中です。完了するか取り消してから操作してください',
+  'wallet.partPaid': (p) => `バーコード決済 ${p.yen('amount')} は支払い済みです。残りを現金で受け取るか、バーコード決済を取り消してから操作してください`,
   'wallet.refundFailed': (p) => `No.${p.text('saleNo')} の返金が完了していません。もう一度返金してください (二重に返金されることはありません)`,
   'sale.refunded': (p) => `No.${p.text('saleNo')} を返金しました (バーコード決済 ${p.yen('wallet')}、現金 ${p.yen('cash')})。現金分をお返しください`,
 };

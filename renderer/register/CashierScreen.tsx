@@ -39,7 +39,7 @@ interface LocalProblem {
 }
 
 /** Errors the register already reported as a message; showing them again would repeat the banner. */
-const REPORTED_BY_REGISTER = new Set(['sale.emptyBasket', 'sale.insufficientCash', 'limit.blocked', 'limit.overrideRequired', 'age.confirmationRequired']);
+const REPORTED_BY_REGISTER = new Set(['sale.emptyBasket', 'sale.insufficientCash', 'limit.blocked', 'limit.overrideRequired', 'age.confirmationRequired', 'wallet.busy']);
 
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
