@@ -125,6 +125,7 @@ const enUi: Record<keyof typeof jaUi, string> = {
   shortcuts: 'Keyboard',
   keyNew: 'New',
   keyCash: 'Cash',
+  keyWallet: 'Wallet',
   keyVoid: 'Void',
   keySelect: 'Select',
   keyQty: 'Qty ±',
@@ -144,6 +145,8 @@ const enUi: Record<keyof typeof jaUi, string> = {
   walletAbort: 'Abort',
   walletPaid: 'Paid by wallet',
   walletRemaining: 'Remaining (cash)',
+  walletCancelPaid: 'Cancel wallet payment',
+  walletBadAmount: 'The amount must be ¥1 to {max}',
   walletSubmit: 'Pay',
 };
 

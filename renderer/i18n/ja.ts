@@ -125,6 +125,7 @@ export const jaUi = {
   shortcuts: 'キーボード操作',
   keyNew: '新規',
   keyCash: '現金',
+  keyWallet: 'バーコード決済',
   keyVoid: '取消',
   keySelect: '選択',
   keyQty: '数量±',
@@ -144,6 +145,8 @@ export const jaUi = {
   walletAbort: '中止',
   walletPaid: 'バーコード決済済み',
   walletRemaining: '残り (現金)',
+  walletCancelPaid: 'バーコード決済を取り消す',
+  walletBadAmount: '決済金額は ¥1 から {max} までです',
   walletSubmit: '決済',
 } as const;
 

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RegisterState } from '../../core/api.js';
 import type { BasketLine } from '../../core/domain/basket.js';
-import type { MessageLevel } from '../../core/domain/messages.js';
+import type { MessageLevel, MessageParams } from '../../core/domain/messages.js';
 import type { RegisterConnection } from '../connection/types.js';
 import type { Lang } from '../i18n/dictionary.js';
 import { fillText } from '../i18n/screens-text.js';
@@ -27,7 +27,7 @@ import { TenderPanel } from './TenderPanel.js';
 import { TotalsPanel } from './TotalsPanel.js';
 import { useRegister } from './use-register.js';
 import { useWedge } from './use-wedge.js';
-import { useWalletKeys, WalletPaidNote, WalletPanel } from '../wallet/WalletPanel.js';
+import { useWalletKeys, walletPhase, WalletPaidNote, WalletPanel } from '../wallet/WalletPanel.js';
 import { OverridePrompt } from '../limits/OverridePrompt.js';
 
 interface LocalProblem {
@@ -83,7 +83,27 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
   latestKeyRef.current = latestKey;
   const connected = view.status.state === 'connected';
   const completed = state?.phase === 'completed' && state.lastSale !== null;
-  const walletShown = useWalletKeys({ open: walletOpen, setOpen: setWalletOpen, progress: state?.wallet ?? null, canOpen: connected && !completed && lines.length > 0 && !tenderOpen });
+  const walletProgress = state?.wallet ?? null;
+  const wallet = walletPhase(walletProgress);
+  const warn = useCallback(
+    (code: 'sale.emptyBasket' | 'wallet.busy' | 'wallet.partPaid', params: MessageParams = {}) =>
+      setLocal({ level: 'warning', code, text: translate(code, params, lang), after: latestKeyRef.current }),
+    [lang],
+  );
+  const openWallet = useCallback(() => {
+    if (!connected) return;
+    if (completed || lines.length === 0) return warn('sale.emptyBasket');
+    if (wallet === 'paid') return warn('wallet.partPaid', { amount: walletProgress?.paid ?? 0 });
+    setTenderOpen(false);
+    setWalletOpen(true);
+  }, [connected, completed, lines.length, wallet, walletProgress, warn]);
+  const walletShown = useWalletKeys({
+    open: walletOpen,
+    setOpen: setWalletOpen,
+    progress: walletProgress,
+    canOpen: connected && !completed && lines.length > 0 && !tenderOpen,
+    onF5: openWallet,
+  });
 
   // Keep the selection on a line that exists; a scan moves it to the scanned line. Adjusted while rendering the new
   // state (React's pattern for state that follows a prop), not in an effect: an effect committed the scanned line
@@ -161,13 +181,22 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
   const voidLine = useCallback((line: BasketLine) => void run(() => api.voidLine({ lineId: line.lineId })), [api, run]);
 
   const openTender = useCallback(() => {
-    if (completed || lines.length === 0) {
-      setLocal({ level: 'warning', code: 'sale.emptyBasket', text: translate('sale.emptyBasket', {}, lang), after: latestKeyRef.current });
-      return;
+    if (completed || lines.length === 0) return warn('sale.emptyBasket');
+    // A wallet payment under way decides the sale; no cash until its outcome is known (the register refuses it too).
+    if (wallet === 'running') return warn('wallet.busy');
+    // Cash instead of the wallet: the register stops waiting for the customer's code.
+    if (wallet === 'armed' || walletShown) {
+      setWalletOpen(false);
+      if (wallet === 'armed') void run(() => api.abortWallet());
     }
     setTendered('');
     setTenderOpen(true);
-  }, [completed, lines.length, lang]);
+  }, [completed, lines.length, wallet, walletShown, warn, run, api]);
+
+  const abortWallet = useCallback(() => {
+    setWalletOpen(false);
+    void run(() => api.abortWallet());
+  }, [api, run]);
 
   const closeTender = useCallback(() => {
     setTenderOpen(false);
@@ -210,6 +239,8 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
           closeTender();
           codeRef.current?.focus();
           return;
+        case 'abortWallet':
+          return abortWallet();
         case 'dismissBanner':
           return dismissBanner();
         case 'clearCode':
@@ -238,7 +269,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
           return;
       }
     },
-    [api, closeTender, code, dismissBanner, lines, openTender, run, selectedLine, showInvalid, step, submitCode, voidLine],
+    [abortWallet, api, closeTender, code, dismissBanner, lines, openTender, run, selectedLine, showInvalid, step, submitCode, voidLine],
   );
 
   useEffect(() => {
@@ -251,14 +282,15 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
       else if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) {
         where = 'other-field';
       } else if (target instanceof HTMLButtonElement) where = 'button';
-      const action = keyAction({ key: event.key, tenderOpen, bannerShown: banner !== null, code, target: where });
+      const walletEntering = walletShown && (wallet === 'none' || wallet === 'armed');
+      const action = keyAction({ key: event.key, tenderOpen, walletEntering, bannerShown: banner !== null, code, target: where });
       if (!action) return;
       event.preventDefault();
       perform(action);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [banner, code, perform, tenderOpen]);
+  }, [banner, code, perform, tenderOpen, wallet, walletShown]);
 
   const toggleLang = () => {
     const next: Lang = lang === 'ja' ? 'en' : 'ja';
@@ -341,12 +373,14 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
         </section>
         <aside className="right" aria-label={t('totals')}>
           {totals && <TotalsPanel t={t} totals={totals} />}
-          {totals && !completed && <WalletPaidNote t={t} paid={state?.wallet?.paid ?? 0} total={totals.total} />}
+          {totals && !completed && (
+            <WalletPaidNote t={t} paid={walletProgress?.paid ?? 0} total={totals.total} cancelling={wallet === 'running'} onCancel={abortWallet} />
+          )}
           <div className="actions">
             <button type="button" className="btn primary big" data-testid="pay-cash" onClick={openTender} disabled={!connected || completed || lines.length === 0}>
               {t('payCash')} <kbd>F4</kbd>
             </button>
-            <button type="button" className="btn big" data-testid="pay-wallet" onClick={() => setWalletOpen(true)} disabled={!connected || completed || lines.length === 0 || walletShown}>
+            <button type="button" className="btn big" data-testid="pay-wallet" onClick={openWallet} disabled={!connected || completed || lines.length === 0 || walletShown}>
               {t('walletPay')} <kbd>F5</kbd>
             </button>
             <button type="button" className="btn big" data-testid="new-sale" onClick={() => {

@@ -3,6 +3,7 @@ import type { UiKey } from '../i18n/translate.js';
 const KEYS: ReadonlyArray<[string, UiKey]> = [
   ['F1', 'keyNew'],
   ['F4', 'keyCash'],
+  ['F5', 'keyWallet'],
   ['Del', 'keyVoid'],
   ['↑↓', 'keySelect'],
   ['+ −', 'keyQty'],

@@ -5,6 +5,7 @@ import { keyAction, type KeyContext } from './keys.js';
 const ctx = (key: string, over: Partial<KeyContext> = {}): KeyContext => ({
   key,
   tenderOpen: false,
+  walletEntering: false,
   bannerShown: false,
   code: '',
   target: 'code',
@@ -20,6 +21,7 @@ describe('keyboard map', () => {
 
   test('Esc cancels the tender first, then clears typed code, then dismisses the banner', () => {
     assert.deepEqual(keyAction(ctx('Escape', { tenderOpen: true, code: '12', bannerShown: true })), { kind: 'closeTender' });
+    assert.deepEqual(keyAction(ctx('Escape', { walletEntering: true, target: 'other-field', bannerShown: true })), { kind: 'abortWallet' }, 'the wallet panel\'s Abort reads Esc');
     assert.deepEqual(keyAction(ctx('Escape', { code: '12', bannerShown: true })), { kind: 'clearCode' });
     assert.deepEqual(keyAction(ctx('Escape', { bannerShown: true })), { kind: 'dismissBanner' });
     assert.equal(keyAction(ctx('Escape')), null);

@@ -4,6 +4,7 @@ export type KeyAction =
   | { kind: 'newSale' }
   | { kind: 'openTender' }
   | { kind: 'closeTender' }
+  | { kind: 'abortWallet' }
   | { kind: 'dismissBanner' }
   | { kind: 'clearCode' }
   | { kind: 'select'; delta: number }
@@ -16,6 +17,8 @@ export type KeyAction =
 export interface KeyContext {
   key: string;
   tenderOpen: boolean;
+  /** The wallet panel waits for the customer's code (its Abort button reads Esc). */
+  walletEntering: boolean;
   bannerShown: boolean;
   /** What is in the code input now. */
   code: string;
@@ -29,6 +32,7 @@ export function keyAction(ctx: KeyContext): KeyAction | null {
   if (key === 'F4') return ctx.tenderOpen ? null : { kind: 'openTender' };
   if (key === 'Escape') {
     if (ctx.tenderOpen) return { kind: 'closeTender' };
+    if (ctx.walletEntering) return { kind: 'abortWallet' };
     if (ctx.code !== '') return { kind: 'clearCode' };
     return ctx.bannerShown ? { kind: 'dismissBanner' } : null;
   }

@@ -35,9 +35,12 @@ export function WalletPanel(props: {
   const parsedAmount = amount.trim() === '' ? undefined : Number(amount.trim());
   const amountOk = parsedAmount === undefined || (Number.isSafeInteger(parsedAmount) && parsedAmount > 0 && parsedAmount <= props.due);
 
-  // Arm the register so a scanner read becomes the customer's code (re-armed when the amount changes).
+  // Arm the register so a scanner read becomes the customer's code (re-armed when the amount changes). An amount it
+  // cannot take disarms it: a read must never pay an amount other than the one on the screen.
   useEffect(() => {
-    if (entering && amountOk) void run(() => api.beginWallet(parsedAmount === undefined ? {} : { amount: parsedAmount }));
+    if (!entering) return;
+    if (amountOk) void run(() => api.beginWallet(parsedAmount === undefined ? {} : { amount: parsedAmount }));
+    else if (progress?.state === 'ENTERING') void run(() => api.abortWallet());
   }, [parsedAmount, amountOk]);
 
   useEffect(() => {
@@ -86,7 +89,14 @@ export function WalletPanel(props: {
             placeholder={String(props.due)}
             value={amount}
             onChange={(event) => setAmount(event.target.value.replace(/[^0-9]/g, ''))}
+            aria-invalid={!amountOk}
+            aria-describedby={amountOk ? undefined : 'wallet-amount-problem'}
           />
+          {!amountOk && (
+            <p id="wallet-amount-problem" className="wallet-amount-problem" role="alert" data-testid="wallet-amount-problem">
+              {fillText(t('walletBadAmount'), { max: formatYen(props.due) })}
+            </p>
+          )}
           <label htmlFor="wallet-code">{t('walletCodeLabel')}</label>
           <input
             id="wallet-code"
@@ -128,8 +138,11 @@ export function WalletPanel(props: {
   );
 }
 
-/** A paid wallet part of a split tender: what is left to take in cash. */
-export function WalletPaidNote(props: { t: (key: UiKey) => string; paid: number; total: number }) {
+/**
+ * A paid wallet part of a split tender: what is left to take in cash, and the way back: cancelling the paid part
+ * (the gateway reverses it) when the customer cannot pay the rest.
+ */
+export function WalletPaidNote(props: { t: (key: UiKey) => string; paid: number; total: number; cancelling: boolean; onCancel: () => void }) {
   if (props.paid <= 0) return null;
   return (
     <div className="panel wallet-paid" data-testid="wallet-paid">
@@ -139,27 +152,40 @@ export function WalletPaidNote(props: { t: (key: UiKey) => string; paid: number;
       <div className="wallet-remaining">
         {props.t('walletRemaining')} {formatYen(props.total - props.paid)}
       </div>
+      <button type="button" className="btn" data-testid="wallet-cancel-paid" onClick={props.onCancel} disabled={props.cancelling}>
+        {props.t('walletCancelPaid')}
+      </button>
     </div>
   );
 }
 
 /**
- * F5 opens the wallet tender (preventing the browser's reload).
+ * Where the wallet tender of the open sale is: nothing; armed (the next read is the customer's code); a payment
+ * running (its outcome not known yet: no other tender until it is); or a part paid, waiting for the rest in cash.
+ */
+export function walletPhase(progress: WalletProgress | null): 'none' | 'armed' | 'running' | 'paid' {
+  if (progress === null) return 'none';
+  if (progress.state === 'ENTERING') return 'armed';
+  return progress.state === 'SUCCEEDED' ? 'paid' : 'running';
+}
+
+/**
+ * F5 asks to open the wallet tender (preventing the browser's reload); the screen decides (onF5).
  * Returns whether the panel shows: opened by the cashier, or a payment under way (also after a page reload).
  */
-export function useWalletKeys(options: { open: boolean; setOpen: (open: boolean) => void; progress: WalletProgress | null; canOpen: boolean }): boolean {
-  const { open, setOpen, progress, canOpen } = options;
-  const running = progress !== null && progress.state !== 'SUCCEEDED' && progress.state !== 'ENTERING';
+export function useWalletKeys(options: { open: boolean; setOpen: (open: boolean) => void; progress: WalletProgress | null; canOpen: boolean; onF5: () => void }): boolean {
+  const { open, setOpen, progress, canOpen, onF5 } = options;
+  const running = walletPhase(progress) === 'running';
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'F5') {
         event.preventDefault();
-        if (canOpen) setOpen(true);
+        onF5();
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [canOpen, setOpen]);
+  }, [onF5]);
   // A paid part (split tender) or a finished sale closes the panel: the rest is cash.
   useEffect(() => {
     if (open && (progress?.state === 'SUCCEEDED' || (!canOpen && !running))) setOpen(false);
