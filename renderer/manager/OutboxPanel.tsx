@@ -1,15 +1,22 @@
 /**
  * 送信キュー / Outbox: what the register still owes the back office. Every waiting (pending) and parked row with
  * its age, attempts and last error, the live online state and queue depth, and "retry now" (optionally including
- * parked rows, after the cause was fixed). Reloads whenever the register's pushed sync state changes.
+ * parked rows, after the cause was fixed). Reloads whenever the register's pushed sync state changes, and every
+ * few seconds while the page is visible: during an outage each attempt counts on its row and moves its next try
+ * while the pushed summary (online, depth, last error) stays the same. Ages and "next attempt" count against a
+ * clock that ticks every second, not the time of the last reload.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutboxRow, SyncState } from '../../core/sync/sync-monitor.js';
 import type { RegisterConnection } from '../connection/types.js';
 import type { T } from '../i18n/LangToggle.js';
 import { fillText } from '../i18n/screens-text.js';
 
 const section = { background: '#fff', border: '1px solid #ccd', borderRadius: 6, padding: 12, marginBottom: 12 } as const;
+/** How often the rows are reloaded while the page is visible, and how often the age and countdown columns move. */
+const POLL_MS = 2_000;
+const TICK_MS = 1_000;
+
 const cell = { borderBottom: '1px solid #e3e6ee', padding: '3px 8px', textAlign: 'left' } as const;
 
 /** "3 min", "2 h 5 min": how long a row has waited. */
@@ -35,14 +42,52 @@ export function OutboxPanel(props: { connection: RegisterConnection; session: st
   const [now, setNow] = useState(() => Date.now());
   const [notice, setNotice] = useState<string | null>(null);
 
+  const loading = useRef(false);
+
   const reload = useCallback(async () => {
+    loading.current = true;
     try {
       setRows(await connection.api.outboxList({ session, states: ['pending', 'parked'], limit: 200 }));
       setNow(Date.now());
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
+    } finally {
+      loading.current = false;
     }
   }, [connection, session, onError]);
+
+  // The countdown and ages follow the clock between reloads.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  // Rows change without a change of the pushed summary (another attempt, a later next try): reload them on an
+  // interval while the page is visible (one reload at a time), and at once when it becomes visible again.
+  useEffect(() => {
+    let timer: ReturnType<typeof setInterval> | null = null;
+    const follow = (): void => {
+      if (document.visibilityState !== 'visible') {
+        if (timer !== null) clearInterval(timer);
+        timer = null;
+        return;
+      }
+      if (timer !== null) return;
+      timer = setInterval(() => {
+        if (!loading.current) void reload();
+      }, POLL_MS);
+    };
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'visible' && timer === null) void reload();
+      follow();
+    };
+    follow();
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      if (timer !== null) clearInterval(timer);
+    };
+  }, [reload]);
 
   useEffect(() => {
     void connection.api.getState().then((s) => setSync(s.sync), () => undefined);
