@@ -335,6 +335,9 @@ export class Register implements RegisterApi {
     } else if (this.lastSale === null) {
       // F1 on an open sale: nothing changes (its lines are the customer's), but the cashier is told why.
       this.say('sale.stillOpen', 'warning', { lines: this.basket.lines.length });
+    } else {
+      // After a completed sale the next one starts: said, so that what was said about the last one goes.
+      this.say('sale.started', 'info');
     }
     this.openSaleIfCompleted();
     this.emitState();

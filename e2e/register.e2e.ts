@@ -218,6 +218,35 @@ describe('walking skeleton in the browser', () => {
     await customer.getByTestId('customer-thanks').getByText('ありがとうございました').waitFor();
     await customer.close();
   });
+
+  test('a message goes when what it describes has changed: the tender is opened, the next sale starts', async () => {
+    assert.ok(host, 'the host of the previous test is running');
+    const page = await openRegister(host);
+    const banner = page.getByTestId('message-banner');
+    const code = page.getByTestId('code-input');
+    await host.api('POST', '/api/register/scan', { data: DEMO_CODES.greenTea, source: 'scanner' });
+    await page.getByTestId('basket-line').first().waitFor();
+    // F1 on the open sale: "still open, take payment first".
+    await page.keyboard.press('F1');
+    await banner.and(page.locator('[data-code="sale.stillOpen"]')).waitFor();
+    // The cashier takes payment: the warning has been acted on; a short amount typed does not bring it back.
+    await page.keyboard.press('F4');
+    await page.getByTestId('tendered-input').fill('1');
+    await banner.waitFor({ state: 'detached', timeout: 5_000 });
+    await page.getByTestId('tendered-input').fill('1000000');
+    await page.getByTestId('tendered-input').press('Enter');
+    await page.getByTestId('sale-complete').waitFor();
+    await page.getByTestId('last-message').getByText(/会計が完了しました/).waitFor();
+    // F4 with the sale done: "the basket is empty". Enter on the empty code field starts the next sale: both go.
+    await page.keyboard.press('F4');
+    await banner.and(page.locator('[data-code="sale.emptyBasket"]')).waitFor();
+    await code.press('Enter');
+    await page.getByTestId('sale-complete').waitFor({ state: 'detached' });
+    await banner.waitFor({ state: 'detached', timeout: 5_000 });
+    await page.getByTestId('last-message').getByText('新しい取引を開始しました').waitFor({ timeout: 5_000 });
+    assert.equal(await page.getByText(/会計が完了しました/).count(), 0, 'the finished sale\'s result is gone');
+    await page.close();
+  });
 });
 
 async function assertBasketOnScreen(page: Page, codes: string[]): Promise<void> {

@@ -135,6 +135,17 @@ describe('purchase limits in the register', () => {
     assert.deepEqual([state.messages[0]?.code, state.messages[0]?.params], ['sale.stillOpen', { lines: 1 }]);
   });
 
+  test('F1 after a completed sale says a new sale started, so nothing said about the last one stays up', async (t) => {
+    const { register } = await rig(t);
+    await register.scan({ data: DEMO_CODES.onigiriSalmon });
+    await register.payCash({ tendered: 1000 });
+    await rejects(register.payCash({ tendered: 1000 }), 'sale.emptyBasket');
+    const state = await register.newSale();
+    assert.equal(state.phase, 'scanning');
+    // sale.started is progress: the cashier screen's banner and status line drop the warning and the old sale's result.
+    assert.deepEqual(state.messages.slice(0, 3).map((m) => m.code), ['sale.started', 'sale.emptyBasket', 'sale.completed']);
+  });
+
   test('a pending override does not survive F1 on an empty basket', async (t) => {
     const { register } = await rig(t);
     await register.scan({ data: DEMO_CODES.tobaccoCarton });

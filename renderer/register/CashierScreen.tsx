@@ -57,7 +57,8 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
   const [tendered, setTendered] = useState('');
   const [busy, setBusy] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  const [dismissedKey, setDismissedKey] = useState<string | null>(null);
+  /** The newest message when the cashier moved on (dismissed the banner, opened the tender): it and older ones are done. */
+  const [clearedKey, setClearedKey] = useState<string | null>(null);
   const [local, setLocal] = useState<LocalProblem | null>(null);
   const codeRef = useRef<HTMLInputElement | null>(null);
   const tenderRef = useRef<HTMLInputElement | null>(null);
@@ -191,6 +192,9 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
     }
     setTendered('');
     setTenderOpen(true);
+    // Taking payment is what a warning about the open sale asked for (F1's "still open"): what was said before goes.
+    setLocal(null);
+    setClearedKey(latestKeyRef.current);
   }, [completed, lines.length, wallet, walletShown, warn, run, api]);
 
   const abortWallet = useCallback(() => {
@@ -214,14 +218,14 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
 
   const banner = useMemo(() => {
     if (local && local.after === latestKey) return { level: local.level, text: local.text, code: local.code, key: null };
-    const message = bannerMessage(view.messages, dismissedKey);
+    const message = bannerMessage(view.messages, clearedKey);
     if (!message) return null;
     return { level: message.level, text: translate(message.code, message.params, lang), code: message.code, key: messageKey(message) };
-  }, [local, latestKey, view.messages, dismissedKey, lang]);
+  }, [local, latestKey, view.messages, clearedKey, lang]);
 
   const dismissBanner = useCallback(() => {
     setLocal(null);
-    if (banner?.key) setDismissedKey(banner.key);
+    if (banner?.key) setClearedKey(banner.key);
     refocus();
   }, [banner, refocus]);
 

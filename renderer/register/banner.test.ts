@@ -22,6 +22,24 @@ describe('message banner', () => {
     assert.equal(bannerMessage([], null), null);
   });
 
+  test('moving on clears every message up to the newest one then, not only the one on the banner', () => {
+    // F1 on an open sale warns; the cashier then opens the cash tender: the register said nothing newer than an info.
+    const stillOpen = msg('sale.stillOpen', 'warning', 3);
+    const info = msg('age.confirmed', 'info', 4);
+    assert.equal(bannerMessage([info, stillOpen], messageKey(info)), null, 'cleared at the info: the older warning goes too');
+    assert.equal(bannerMessage([stillOpen], messageKey(stillOpen)), null);
+    const short = msg('sale.insufficientCash', 'error', 5);
+    assert.equal(bannerMessage([short, info, stillOpen], messageKey(info)), short, 'what comes after is shown');
+    assert.equal(bannerMessage([info, stillOpen], messageKey(msg('scan.badRead', 'error', 1))), stillOpen, 'an unknown key clears nothing');
+  });
+
+  test('a new sale after a completed one clears what was said about the old one', () => {
+    const completed = msg('sale.completed', 'info', 1);
+    const empty = msg('sale.emptyBasket', 'warning', 2);
+    assert.equal(bannerMessage([empty, completed], null), empty);
+    assert.equal(bannerMessage([msg('sale.started', 'info', 3), empty, completed], null), null);
+  });
+
   test('a pushed message is added once, newest first, capped', () => {
     const a = msg('sale.started', 'info', 1);
     const b = msg('scan.badRead', 'error', 2);

@@ -15,15 +15,15 @@ export function messageKey(message: RegisterMessage): string {
 }
 
 /**
- * The message the banner shows: the newest error or warning, unless progress came after it or
- * the cashier dismissed it. messages are newest first.
+ * The message the banner shows: the newest error or warning, unless progress came after it or the cashier moved
+ * past it. messages are newest first. clearedKey is the key of the newest message when the cashier last moved on
+ * (dismissed the banner, opened the tender): that message and every older one no longer show.
  */
-export function bannerMessage(messages: readonly RegisterMessage[], dismissedKey: string | null): RegisterMessage | null {
+export function bannerMessage(messages: readonly RegisterMessage[], clearedKey: string | null): RegisterMessage | null {
   for (const message of messages) {
     if (PROGRESS.has(message.code)) return null;
-    if (message.level === 'error' || message.level === 'warning') {
-      return messageKey(message) === dismissedKey ? null : message;
-    }
+    if (clearedKey !== null && messageKey(message) === clearedKey) return null;
+    if (message.level === 'error' || message.level === 'warning') return message;
   }
   return null;
 }
