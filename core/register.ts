@@ -204,7 +204,7 @@ export class Register implements RegisterApi {
     const { basket, line } = addItem(this.basket, item);
     this.basket = basket;
     this.lastLineId = line.lineId;
-    this.say('scan.added', 'info', { code: item.code, name: item.nameJa, quantity: line.quantity, price: item.price });
+    this.say('scan.added', 'info', { code: item.code, name: item.nameJa, nameEn: item.name, quantity: line.quantity, price: item.price });
     this.emitState();
     return { accepted: true, line };
   }
@@ -403,7 +403,7 @@ export class Register implements RegisterApi {
         const { basket, line } = addItem(this.basket, change.item, change.quantity);
         this.basket = basket;
         this.lastLineId = line.lineId;
-        this.say('scan.added', 'info', { code: change.item.code, name: change.item.nameJa, quantity: line.quantity, price: change.item.price });
+        this.say('scan.added', 'info', { code: change.item.code, name: change.item.nameJa, nameEn: change.item.name, quantity: line.quantity, price: change.item.price });
       }
       this.emitState();
       return this.snapshot();

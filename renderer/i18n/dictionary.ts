@@ -16,11 +16,12 @@ export interface ParamReader {
 export type MessageTemplate = (p: ParamReader) => string;
 
 /**
- * A bad read's reason: translated when core sends its reject code (params.rejectCode, see
- * core/domain/barcode/classify.ts BarcodeRejectCode), else core's own words.
+ * A reason sent with a code: translated when params[codeParam] is a code this dictionary knows, else the sender's
+ * own words (params.reason). A bad read's reject code (params.rejectCode, core/domain/barcode/classify.ts
+ * BarcodeRejectCode); a wallet decline's gateway code (params.code).
  */
-export function badReadReason(p: ParamReader, reasons: Readonly<Record<string, string>>): string {
-  const translated = p.has('rejectCode') ? reasons[p.text('rejectCode')] : undefined;
+export function knownReason(p: ParamReader, codeParam: 'rejectCode' | 'code', reasons: Readonly<Record<string, string>>): string {
+  const translated = p.has(codeParam) ? reasons[p.text(codeParam)] : undefined;
   return translated ?? p.text('reason');
 }
 

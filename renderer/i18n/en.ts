@@ -1,7 +1,7 @@
 import { recordsEn } from './records-text.js';
 import { screensEn } from './screens-text.js';
 import type { BarcodeRejectCode } from '../../core/domain/barcode/types.js';
-import { badReadReason, type Dictionary, type MessageTemplate, type ParamReader } from './dictionary.js';
+import { knownReason, type Dictionary, type MessageTemplate, type ParamReader } from './dictionary.js';
 import type { jaUi } from './ja.js';
 import type { MessageCode } from '../../core/domain/messages.js';
 
@@ -28,9 +28,9 @@ function limitAmount(p: ParamReader, name: string): string {
 }
 
 const messages: Record<MessageCode, MessageTemplate> = {
-  'scan.added': (p) => `Added ${p.text('name')} (qty ${p.text('quantity')})`,
+  'scan.added': (p) => `Added ${p.text(p.has('nameEn') ? 'nameEn' : 'name')} (qty ${p.text('quantity')})`,
   'scan.unknownItem': (p) => `This item is not registered (${p.text('code')}). Check the item`,
-  'scan.badRead': (p) => `Read error: ${badReadReason(p, REJECT_REASONS)}. Scan again`,
+  'scan.badRead': (p) => `Read error: ${knownReason(p, 'rejectCode', REJECT_REASONS)}. Scan again`,
   'scan.notSellable': (p) => `This barcode (${p.text('kind')}) is not an item for sale. Scan the item's barcode`,
   'scan.quantityChanged': (p) => `Quantity changed to ${p.text('quantity')}`,
   'line.voided': () => 'Line voided',

@@ -1,7 +1,7 @@
 import { recordsJa } from './records-text.js';
 import { screensJa } from './screens-text.js';
 import type { BarcodeRejectCode } from '../../core/domain/barcode/types.js';
-import { badReadReason, type Dictionary, type MessageTemplate, type ParamReader } from './dictionary.js';
+import { knownReason, type Dictionary, type MessageTemplate, type ParamReader } from './dictionary.js';
 import type { MessageCode } from '../../core/domain/messages.js';
 
 const REJECT_REASONS: Record<BarcodeRejectCode, string> = {
@@ -21,6 +21,24 @@ const REJECT_REASONS: Record<BarcodeRejectCode, string> = {
   unsupported: '対応していない種類のバーコードです',
 };
 
+/** The sandbox gateway's decline codes (gateway/sim/payments.ts, fraud.ts); its reasons are English. */
+const DECLINE_REASONS: Readonly<Record<string, string>> = {
+  INSUFFICIENT_BALANCE: '残高が足りません',
+  WALLET_FROZEN: 'ウォレットが凍結されています',
+  WALLET_NOT_FOUND: 'ウォレットが見つかりません',
+  INVALID_CODE: 'バーコード決済のコードではありません',
+  CODE_NOT_FOUND: 'コードが見つかりません',
+  CODE_EXPIRED_OR_INVALID: 'コードの期限が切れているか、正しくありません。お客様にコードを更新していただいてください',
+  CODE_ALREADY_USED: 'コードは使用済みです。お客様にコードを更新していただいてください',
+  USER_DECLINED: 'お客様がアプリで支払いを拒否しました',
+  FRAUD_PER_TRANSACTION_CAP: '1回の利用上限を超えています',
+  FRAUD_DAILY_CAP: '1日の利用上限を超えています',
+  FRAUD_TOBACCO_SHARE: 'たばこの割合が上限を超えています',
+  FRAUD_TERMINAL_WALLETS: 'この端末で使われたウォレットの数が上限を超えています',
+  FRAUD_CHARGE_THEN_SPEND: 'チャージ直後の利用は制限されています',
+  FRAUD_TOPUP_RATE: 'チャージの回数が上限を超えています',
+};
+
 /** A limit's allowance: yen for amount rules, units otherwise. */
 function limitAmount(p: ParamReader, name: string): string {
   return p.text('measure') === 'amount' ? p.yen(name) : `${p.text(name)} 個`;
@@ -29,7 +47,7 @@ function limitAmount(p: ParamReader, name: string): string {
 const messages: Record<MessageCode, MessageTemplate> = {
   'scan.added': (p) => `${p.text('name')} を登録しました (数量 ${p.text('quantity')})`,
   'scan.unknownItem': (p) => `この商品は登録されていません (${p.text('code')})。商品を確認してください`,
-  'scan.badRead': (p) => `読み取りエラー: ${badReadReason(p, REJECT_REASONS)}。もう一度スキャンしてください`,
+  'scan.badRead': (p) => `読み取りエラー: ${knownReason(p, 'rejectCode', REJECT_REASONS)}。もう一度スキャンしてください`,
   'scan.notSellable': (p) => `このバーコード (${p.text('kind')}) は商品ではありません。商品のバーコードをスキャンしてください`,
   'scan.quantityChanged': (p) => `数量を ${p.text('quantity')} に変更しました`,
   'line.voided': () => '商品を取り消しました',
@@ -58,7 +76,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'wallet.cancelling': () => 'バーコード決済を取り消し中です。お待ちください',
   'wallet.cancelUnknown': (p) => `決済 ${p.yen('amount')} の取消を確認できません。自動で再試行します。商品はお渡しせず、現金など別の方法でお支払いいただいてください`,
   'wallet.succeeded': (p) => `バーコード決済 ${p.yen('amount')} が完了しました。残り ${p.yen('remaining')}`,
-  'wallet.declined': (p) => `バーコード決済ができませんでした (${p.text('reason')})。別のお支払い方法をお願いしてください`,
+  'wallet.declined': (p) => `バーコード決済ができませんでした (${knownReason(p, 'code', DECLINE_REASONS)})。別のお支払い方法をお願いしてください`,
   'wallet.voided': (p) => `バーコード決済 ${p.yen('amount')} は取り消されました (請求なし)。別のお支払い方法をお願いしてください`,
   'wallet.offline': () => '決済センターにつながりません。バーコード決済は使えません。現金でお支払いいただいてください',
   'wallet.busy': () => 'バーコード決済の処理中です。完了するか取り消してから操作してください',

@@ -155,3 +155,21 @@ describe('bad read reasons', () => {
     assert.equal(translate('scan.badRead', { reason: 'odd', rejectCode: 'new-code' }, 'en'), 'Read error: odd. Scan again');
   });
 });
+
+describe('words from the gateway and the catalog in the screen language', () => {
+  test("a wallet decline's gateway code is said in Japanese on the Japanese screen; an unknown one keeps the gateway's words", () => {
+    assert.equal(
+      translate('wallet.declined', { reason: 'wallet is frozen', code: 'WALLET_FROZEN' }, 'ja'),
+      'バーコード決済ができませんでした (ウォレットが凍結されています)。別のお支払い方法をお願いしてください',
+    );
+    assert.match(translate('wallet.declined', { reason: 'code already used: ask the customer to refresh it', code: 'CODE_ALREADY_USED' }, 'ja'), /使用済み/);
+    assert.equal(translate('wallet.declined', { reason: 'wallet is frozen', code: 'WALLET_FROZEN' }, 'en'), 'Wallet payment declined (wallet is frozen). Ask for another payment method');
+    assert.match(translate('wallet.declined', { reason: 'new rule', code: 'FRAUD_NEW' }, 'ja'), /\(new rule\)/);
+  });
+
+  test('an added item is named in the screen language', () => {
+    const params = { code: '4962106000109', name: '緑茶 500ml', nameEn: 'Green Tea 500ml', quantity: 1, price: 150 };
+    assert.equal(translate('scan.added', params, 'en'), 'Added Green Tea 500ml (qty 1)');
+    assert.equal(translate('scan.added', params, 'ja'), '緑茶 500ml を登録しました (数量 1)');
+  });
+});
