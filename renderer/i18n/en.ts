@@ -22,6 +22,11 @@ const REJECT_REASONS: Record<BarcodeRejectCode, string> = {
   unsupported: 'this kind of barcode is not supported',
 };
 
+/** A limit's figures: its max, what the change would make the total, and what was left before it. */
+function limitFigures(p: ParamReader): string {
+  return `limit ${limitAmount(p, 'limit')}, would be ${limitAmount(p, 'attempted')}, ${limitAmount(p, 'remaining')} remaining`;
+}
+
 /** A limit's allowance: yen for amount rules, units otherwise. */
 function limitAmount(p: ParamReader, name: string): string {
   return p.text('measure') === 'amount' ? p.yen(name) : `${p.text(name)} unit(s)`;
@@ -44,10 +49,10 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'scanner.disconnected': (p) => `Scanner ${p.text('driverId')} disconnected. Check its cable and power`,
   'scanner.error': (p) => `Scanner ${p.text('driverId')} error: ${p.text('error')}. Check the connection`,
   'input.invalid': (p) => `Invalid input: ${p.text('reason')}. Enter it again`,
-  'limit.blocked': (p) => `Refused by the limit "${p.text('rule')}" (${limitAmount(p, 'remaining')} remaining). This item cannot be sold`,
+  'limit.blocked': (p) => `Refused by the limit "${p.text('rule')}" (${limitFigures(p)}). This item cannot be sold`,
   'limit.overrideRequired': (p) =>
-    `Over the limit "${p.text('rule')}" (${limitAmount(p, 'remaining')} remaining). A manager must approve: call the manager`,
-  'limit.warning': (p) => `Note: paying by wallet would exceed the limit "${p.text('rule')}" (${limitAmount(p, 'remaining')} remaining)`,
+    `Over the limit "${p.text('rule')}" (${limitFigures(p)}). A manager must approve: call the manager`,
+  'limit.warning': (p) => `Note: paying by wallet would exceed the limit "${p.text('rule')}" (${limitFigures(p)})`,
   'limit.overridden': (p) => `Manager approved: added beyond the limit "${p.text('rule')}"`,
   'age.confirmationRequired': () => 'Age check needed: ask the customer to press "I am 20 or older" on the customer display',
   'age.confirmed': () => 'The customer confirmed they are 20 or older. You can take payment',

@@ -39,6 +39,11 @@ const DECLINE_REASONS: Readonly<Record<string, string>> = {
   FRAUD_TOPUP_RATE: 'チャージの回数が上限を超えています',
 };
 
+/** A limit's figures: its max, what the change would make the total, and what was left before it. */
+function limitFigures(p: ParamReader): string {
+  return `上限 ${limitAmount(p, 'limit')}、合計 ${limitAmount(p, 'attempted')} になります。残り ${limitAmount(p, 'remaining')}`;
+}
+
 /** A limit's allowance: yen for amount rules, units otherwise. */
 function limitAmount(p: ParamReader, name: string): string {
   return p.text('measure') === 'amount' ? p.yen(name) : `${p.text(name)} 個`;
@@ -61,10 +66,10 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'scanner.disconnected': (p) => `スキャナー ${p.text('driverId')} が切断されました。ケーブルと電源を確認してください`,
   'scanner.error': (p) => `スキャナー ${p.text('driverId')} でエラー: ${p.text('error')}。接続を確認してください`,
   'input.invalid': (p) => `入力が正しくありません: ${p.text('reason')}。入力し直してください`,
-  'limit.blocked': (p) => `購入制限「${p.text('rule')}」により登録できません (残り ${limitAmount(p, 'remaining')})。この商品はお渡しできません`,
+  'limit.blocked': (p) => `購入制限「${p.text('rule')}」により登録できません (${limitFigures(p)})。この商品はお渡しできません`,
   'limit.overrideRequired': (p) =>
-    `購入制限「${p.text('rule')}」を超えます (残り ${limitAmount(p, 'remaining')})。店長の承認が必要です。店長を呼んでください`,
-  'limit.warning': (p) => `注意: 電子マネー払いでは購入制限「${p.text('rule')}」を超えます (残り ${limitAmount(p, 'remaining')})`,
+    `購入制限「${p.text('rule')}」を超えます (${limitFigures(p)})。店長の承認が必要です。店長を呼んでください`,
+  'limit.warning': (p) => `注意: 電子マネー払いでは購入制限「${p.text('rule')}」を超えます (${limitFigures(p)})`,
   'limit.overridden': (p) => `店長承認済み: 購入制限「${p.text('rule')}」を超えて登録しました`,
   'age.confirmationRequired': () => '年齢確認が必要です。お客様に客面表示の「20歳以上です」を押していただいてください',
   'age.confirmed': () => 'お客様が20歳以上であることを確認しました。会計に進めます',

@@ -84,7 +84,7 @@ describe('i18n', () => {
   test('a missing parameter shows as ? and an unknown code shows as itself', () => {
     assert.equal(translate('scan.unknownItem', {}, 'ja'), 'この商品は登録されていません (?)。商品を確認してください');
     assert.equal(translate('limit.unheardOf', { rule: 'r1' }, 'en'), 'limit.unheardOf {"rule":"r1"}');
-    assert.equal(translate('limit.blocked', { rule: 'r1' }, 'en'), 'Refused by the limit "r1" (? unit(s) remaining). This item cannot be sold');
+    assert.equal(translate('limit.blocked', { rule: 'r1' }, 'en'), 'Refused by the limit "r1" (limit ? unit(s), would be ? unit(s), ? unit(s) remaining). This item cannot be sold');
   });
 
   test('language defaults to Japanese and the choice persists', () => {
@@ -165,6 +165,13 @@ describe('words from the gateway and the catalog in the screen language', () => 
     assert.match(translate('wallet.declined', { reason: 'code already used: ask the customer to refresh it', code: 'CODE_ALREADY_USED' }, 'ja'), /使用済み/);
     assert.equal(translate('wallet.declined', { reason: 'wallet is frozen', code: 'WALLET_FROZEN' }, 'en'), 'Wallet payment declined (wallet is frozen). Ask for another payment method');
     assert.match(translate('wallet.declined', { reason: 'new rule', code: 'FRAUD_NEW' }, 'ja'), /\(new rule\)/);
+  });
+
+  test('a limit refusal gives the limit and what the sale would reach, not only what is left (¥10,000 left can still refuse ¥11,600)', () => {
+    const params = { ruleId: 'w', rule: 'Tobacco per wallet', version: 1, measure: 'amount', limit: 10_000, current: 0, attempted: 11_600, remaining: 10_000, action: 'block' };
+    assert.match(translate('limit.blocked', params, 'ja'), /\(上限 ¥10,000、合計 ¥11,600 になります。残り ¥10,000\)/);
+    assert.match(translate('limit.blocked', params, 'en'), /\(limit ¥10,000, would be ¥11,600, ¥10,000 remaining\)/);
+    assert.match(translate('limit.overrideRequired', { ...params, measure: 'quantity', limit: 10, attempted: 11, remaining: 0 }, 'en'), /limit 10 unit\(s\), would be 11 unit\(s\)/);
   });
 
   test('an added item is named in the screen language', () => {
