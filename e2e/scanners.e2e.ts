@@ -58,6 +58,7 @@ describe('scanners in the browser', () => {
     await tester.getByTestId('sim-add').click();
     const row = tester.locator('[data-testid="sim-row"][data-id="sim-hid-pos-1"][data-state="connected"]');
     await row.waitFor();
+    await row.getByText('接続', { exact: true }).waitFor(); // the state in the page's language, not the register's word
     await cashier.locator('[data-testid="scanner-row"][data-driver-id="sim-hid-pos-1"][data-state="connected"]').waitFor();
 
     await tester.getByTestId('sim-code').fill(DEMO_CODES.onigiriSalmon);

@@ -68,6 +68,7 @@ describe('wallet payment in the browser', () => {
     await customer.locator('[data-testid="customer-wallet"][data-state="ENTERING"]').getByText(/スマホのバーコード/).waitFor();
 
     await phone.getByTestId('phone-scan').click();
+    await phone.getByTestId('phone-status').getByText('sim-serial-1 で読み取りました').waitFor();
     await register.getByTestId('sale-complete').waitFor({ timeout: 20_000 });
     await register.getByTestId('complete-total').getByText(yen(total)).waitFor();
     // The wallet panel is gone: focus is back in the code field (where a wedge scanner types), not on <body>.

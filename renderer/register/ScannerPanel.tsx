@@ -1,7 +1,7 @@
 import type { ScannerState, ScannerStatus } from '../../core/ports.js';
 import type { UiKey } from '../i18n/translate.js';
 
-const STATE_TEXT: Record<ScannerState, UiKey> = {
+export const SCANNER_STATE_TEXT: Record<ScannerState, UiKey> = {
   connecting: 'scannerConnecting',
   connected: 'scannerConnected',
   disconnected: 'scannerDisconnected',
@@ -20,7 +20,7 @@ export function ScannerPanel(props: { t: (key: UiKey) => string; scanners: reado
             <span className={`dot dot-${s.state}`} aria-hidden="true" />
             <span className="scanner-id">{s.driverId}</span>
             <span className="scanner-kind" data-testid="scanner-kind">{s.kind}</span>
-            <span className={`scanner-state state-${s.state}`}>{t(STATE_TEXT[s.state])}</span>
+            <span className={`scanner-state state-${s.state}`}>{t(SCANNER_STATE_TEXT[s.state])}</span>
             <span className="scanner-counts">
               {t('scans')} {s.scans} / {t('badReads')} {s.badReads}
             </span>

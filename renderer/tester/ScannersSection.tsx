@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../i18n/dictionary.js';
 import type { T } from '../i18n/LangToggle.js';
 import { translate } from '../i18n/translate.js';
+import { SCANNER_STATE_TEXT } from '../register/ScannerPanel.js';
 import { controlApi } from './control-api.js';
 import { SIM_KINDS, describeDelivery, type FaultAnswer, type ResultEntry, type ScanAnswer, type SimKind, type SimScanner } from './sim-types.js';
 
@@ -151,7 +152,7 @@ export function ScannersSection(props: { t: T; lang: Lang }) {
                 {s.usbId ? ` ${s.usbId}` : ''}
               </td>
               <td className={`state-${s.status.state}`}>
-                {s.status.state}
+                {t(SCANNER_STATE_TEXT[s.status.state])}
                 {s.plugged ? '' : ` ${t('tstUnplugged')}`}
               </td>
               <td data-testid="sim-scans">{s.status.scans}</td>

@@ -6,6 +6,7 @@
 import bwipjs from 'bwip-js/browser';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatYen } from '../i18n/format.js';
+import { fillText } from '../i18n/screens-text.js';
 import type { T } from '../i18n/LangToggle.js';
 import { controlApi } from './control-api.js';
 
@@ -81,20 +82,20 @@ export function WalletPhone(props: { scannerId?: string; t: T }) {
 
   const create = async () => {
     const amount = Number(balance);
-    if (!Number.isSafeInteger(amount) || amount < 0) return setStatus('balance must be a whole number of yen');
+    if (!Number.isSafeInteger(amount) || amount < 0) return setStatus(t('tstPhoneBadBalance'));
     const wallet = await controlApi<WalletView>('POST', '/api/sim/wallets', { balance: amount });
     setWallets((list) => [...list, wallet]);
     setSelected(wallet.walletId);
-    setStatus(`created ${wallet.walletId}`);
+    setStatus(fillText(t('tstPhoneCreated'), { id: wallet.walletId }));
   };
 
   const scan = async () => {
     if (!live) return;
     const scanners = await controlApi<{ id: string }[]>('GET', '/api/sim/scanners');
     const id = props.scannerId ?? scanners[0]?.id;
-    if (!id) return setStatus('no simulated scanner attached');
+    if (!id) return setStatus(t('tstPhoneNoScanner'));
     await controlApi('POST', `/api/sim/scanners/${encodeURIComponent(id)}/scan`, { data: live.code, aimId: ']C0' });
-    setStatus(`scanned by ${id}`);
+    setStatus(fillText(t('tstPhoneScanned'), { id }));
   };
 
   return (
