@@ -10,7 +10,11 @@ import { useLang } from '../i18n/LangToggle.js';
 import { useKeepLineInView } from '../register/keep-line-in-view.js';
 import { useRegister } from '../register/use-register.js';
 
-/** What the customer is told at each step of a wallet payment (the cashier sees the detail). */
+/**
+ * What the customer is told at each step of a wallet payment (the cashier sees the detail). A SUCCEEDED payment is
+ * not the end of the sale: until the register has recorded the sale it is still being processed, and a paid part of
+ * a split tender is shown as what is still due (below). "Complete" is said by the completed sale alone.
+ */
 const WALLET_WORDS = {
   ENTERING: 'custWalletEntering',
   NEW: 'custWalletProcessing',
@@ -19,7 +23,7 @@ const WALLET_WORDS = {
   UNKNOWN: 'custWalletChecking',
   CANCELLING: 'custWalletChecking',
   CANCEL_UNKNOWN: 'custWalletChecking',
-  SUCCEEDED: 'custWalletDone',
+  SUCCEEDED: 'custWalletProcessing',
   FAILED: 'custWalletFailed',
   VOIDED: 'custWalletCancelled',
   REVERSED: 'custWalletCancelled',
@@ -49,6 +53,11 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
   const done = state.phase === 'completed' && state.lastSale !== null ? state.lastSale : null;
   const lines = done ? done.lines : state.lines;
   const change = done?.tenders.reduce((sum, tender) => sum + (tender.change ?? 0), 0) ?? 0;
+  const paidByWallet = done?.tenders.reduce((sum, tender) => sum + (tender.kind === 'wallet' ? tender.amount : 0), 0) ?? 0;
+  // Split tender: a wallet part is paid (state.wallet.paid) and the rest is due in cash. The customer is told what is
+  // still to pay, not that the payment is complete.
+  const walletPart = state.wallet?.paid ?? 0;
+  const heldPart = state.wallet?.state === 'SUCCEEDED' && walletPart > 0;
   return (
     <main data-testid="customer-display" style={{ padding: 24, display: 'flex', flexDirection: 'column', gap: 16, height: '100%', boxSizing: 'border-box' }}>
       <h1 style={{ margin: 0, fontSize: 28 }}>{t('custWelcome')}</h1>
@@ -76,6 +85,11 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
       </div>
       {done && (
         <p data-testid="customer-thanks" role="status" style={{ fontSize: 26, textAlign: 'center', padding: 16, background: '#eef7ee', borderRadius: 12, margin: 0 }}>
+          {paidByWallet > 0 && (
+            <span data-testid="customer-paid-wallet" style={{ display: 'block', fontSize: 22 }}>
+              {fillText(t('custWalletPaid'), { amount: formatYen(paidByWallet) })}
+            </span>
+          )}
           {change > 0 && <span data-testid="customer-change" style={{ display: 'block', fontSize: 34, fontWeight: 'bold' }}>{t('custChange')} {formatYen(change)}</span>}
           {t('custThanks')}
         </p>
@@ -101,11 +115,13 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
       {state.ageCheck === 'refused' && <p data-testid="age-refused" style={{ fontSize: 22 }}>{t('custAgeRefused')}</p>}
       {state.wallet && (
         <p data-testid="customer-wallet" data-state={state.wallet.state} role="status" aria-live="polite" style={{ fontSize: 26, textAlign: 'center', padding: 16, background: '#eef4ff', borderRadius: 12 }}>
-          {fillText(t(WALLET_WORDS[state.wallet.state]), { amount: formatYen(state.wallet.amount) })}
-          {state.wallet.paid > 0 && (
+          {!heldPart && fillText(t(WALLET_WORDS[state.wallet.state]), { amount: formatYen(state.wallet.amount) })}
+          {walletPart > 0 && (
             <>
-              <br />
-              <small style={{ fontSize: 20 }}>{fillText(t('custWalletPaid'), { amount: formatYen(state.wallet.paid) })}</small>
+              <span data-testid="customer-remaining" style={{ display: 'block', fontSize: 34, fontWeight: 'bold' }}>
+                {fillText(t('custWalletRemaining'), { amount: formatYen(state.totals.total - walletPart) })}
+              </span>
+              <small style={{ fontSize: 20 }}>{fillText(t('custWalletPaid'), { amount: formatYen(walletPart) })}</small>
             </>
           )}
         </p>
