@@ -152,6 +152,7 @@ const enUi: Record<keyof typeof jaUi, string> = {
   walletRemaining: 'Remaining (cash)',
   walletCancelPaid: 'Cancel wallet payment',
   walletBadAmount: 'The amount must be ¥1 to {max}',
+  walletTender: 'Wallet payment',
   walletSubmit: 'Pay',
 };
 

@@ -170,6 +170,7 @@ export const jaUi = {
   walletRemaining: '残り (現金)',
   walletCancelPaid: 'バーコード決済を取り消す',
   walletBadAmount: '決済金額は ¥1 から {max} までです',
+  walletTender: 'バーコード決済',
   walletSubmit: '決済',
 } as const;
 

@@ -361,7 +361,8 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
             <TenderPanel
               t={t}
               inputRef={tenderRef}
-              total={totals.total - (state?.wallet?.paid ?? 0)}
+              due={totals.total - (state?.wallet?.paid ?? 0)}
+              walletPaid={state?.wallet?.paid ?? 0}
               value={tendered}
               busy={busy}
               onChange={setTendered}

@@ -1,13 +1,16 @@
-import type { CSSProperties } from 'react';
+import { Fragment, type CSSProperties } from 'react';
 import type { CompletedSale } from '../../core/domain/sale.js';
 import { formatYen } from '../i18n/format.js';
 import type { UiKey } from '../i18n/translate.js';
 
+/**
+ * The cashier's panel after a sale: the total, then the tenders in the order the receipt lists them (a wallet
+ * payment, cash received), then the change, so that total = wallet + received - change on screen. A sale paid
+ * wholly by wallet has no "received" line: no cash was handed over.
+ */
 export function SaleComplete(props: { t: (key: UiKey) => string; sale: CompletedSale }) {
   const { t, sale } = props;
-  const cash = sale.tenders.find((tender) => tender.kind === 'cash');
-  const received = cash?.tendered ?? sale.totals.total;
-  const change = cash?.change ?? 0;
+  const change = sale.tenders.reduce((sum, tender) => sum + (tender.kind === 'cash' ? (tender.change ?? 0) : 0), 0);
   const changeText = formatYen(change);
   return (
     <section className="sale-complete" data-testid="sale-complete" data-sale-no={sale.saleNo} aria-labelledby="sale-complete-title">
@@ -17,8 +20,19 @@ export function SaleComplete(props: { t: (key: UiKey) => string; sale: Completed
       <dl className="complete-grid">
         <dt>{t('total')}</dt>
         <dd data-testid="complete-total">{formatYen(sale.totals.total)}</dd>
-        <dt>{t('received')}</dt>
-        <dd data-testid="complete-received">{formatYen(received)}</dd>
+        {sale.tenders.map((tender, i) =>
+          tender.kind === 'wallet' ? (
+            <Fragment key={`${tender.kind}-${i}`}>
+              <dt className="wallet-label">{t('walletTender')}</dt>
+              <dd data-testid="complete-wallet">{formatYen(tender.amount)}</dd>
+            </Fragment>
+          ) : (
+            <Fragment key={`${tender.kind}-${i}`}>
+              <dt>{t('received')}</dt>
+              <dd data-testid="complete-received">{formatYen(tender.tendered ?? tender.amount)}</dd>
+            </Fragment>
+          ),
+        )}
         <dt className="change-label">{t('change')}</dt>
         {/* --chars lets the stylesheet shrink a long amount to the panel's width rather than cut it off. */}
         <dd className="change-amount" data-testid="change" data-amount={change} style={{ '--chars': changeText.length } as CSSProperties}>

@@ -4,11 +4,15 @@ import { fillText } from '../i18n/screens-text.js';
 import type { UiKey } from '../i18n/translate.js';
 import { changeDue, parseTendered, quickTenders } from './tender.js';
 
-/** Cash tender entry: type the amount received (empty = exact) or press a quick amount. */
+/**
+ * Cash tender entry: type the amount received (empty = exact) or press a quick amount. `due` is the cash due: the
+ * sale's total, or after a wallet part of a split tender (`walletPaid` > 0) what remains, and then it says so.
+ */
 export function TenderPanel(props: {
   t: (key: UiKey) => string;
   inputRef: RefObject<HTMLInputElement | null>;
-  total: number;
+  due: number;
+  walletPaid: number;
   value: string;
   busy: boolean;
   onChange: (value: string) => void;
@@ -16,7 +20,7 @@ export function TenderPanel(props: {
   onInvalid: (reason: string) => void;
   onCancel: () => void;
 }) {
-  const { t, total } = props;
+  const { t, due: total } = props;
   const parsed = parseTendered(props.value, total);
   const change = parsed.ok ? changeDue(total, parsed.tendered) : null;
   return (
@@ -30,8 +34,8 @@ export function TenderPanel(props: {
       >
         <div className="tender-head">
           <h2 id="tender-title">{t('tenderTitle')}</h2>
-          <span className="tender-total">
-            {t('total')} {formatYen(total)}
+          <span className="tender-total" data-testid="tender-due">
+            {t(props.walletPaid > 0 ? 'walletRemaining' : 'total')} {formatYen(total)}
           </span>
         </div>
         <div className="tender-entry">
