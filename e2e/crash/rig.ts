@@ -260,8 +260,12 @@ export class StateWatcher {
 
   static async open(host: { url: string; token: string }): Promise<StateWatcher> {
     const socket = new WebSocket(`${host.url.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(host.token)}`, { origin: host.url });
+    // Listening before 'open': the host sends its current state at once, and that frame can be emitted (on a
+    // nextTick) before code awaiting 'open' resumes (a promise job). Missed, and with nothing left to change, the
+    // watcher would wait for a state that never comes.
+    const watcher = new StateWatcher(socket);
     await once(socket, 'open');
-    return new StateWatcher(socket);
+    return watcher;
   }
 
   get state(): RegisterState | null {
