@@ -120,6 +120,16 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     const w = await gw.admin.createWallet({ balance });
     return { walletId: w.walletId, code: async () => (await gw.admin.code(w.walletId)).code };
   }
+  /** Resolves once the register's wallet tender waits for the customer to confirm in the app. */
+  const awaitingUser = (register: Register) =>
+    new Promise<void>((resolve) => {
+      const off = register.subscribe((e) => {
+        if (e.type === 'state' && e.state.wallet?.state === 'AWAITING_USER') {
+          off();
+          resolve();
+        }
+      });
+    });
   const balance = async (walletId: string) => (await gw.admin.wallet(walletId)).balance;
   const row = (wallet: WalletSetup, id: string | null): Redemption & { saleId?: string } => wallet.store.get(id!)!;
 
@@ -243,14 +253,7 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     const w = await walletWith(10_000);
     await gw.admin.setRules({ userConfirmationAbove: 100 });
     const paying = register.payWallet({ code: await w.code() });
-    await new Promise<void>((resolve) => {
-      const off = register.subscribe((e) => {
-        if (e.type === 'state' && e.state.wallet?.state === 'AWAITING_USER') {
-          off();
-          resolve();
-        }
-      });
-    });
+    await awaitingUser(register);
     await register.abortWallet();
     const result = await paying;
     assert.equal(result.state, 'VOIDED');
@@ -265,14 +268,7 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     const w = await walletWith(10_000);
     await gw.admin.setRules({ userConfirmationAbove: 100 });
     const paying = register.payWallet({ code: await w.code() });
-    await new Promise<void>((resolve) => {
-      const off = register.subscribe((e) => {
-        if (e.type === 'state' && e.state.wallet?.state === 'AWAITING_USER') {
-          off();
-          resolve();
-        }
-      });
-    });
+    await awaitingUser(register);
     await assert.rejects(register.payCash({ tendered: 10_000 }), (error: RegisterError) => error.code === 'wallet.busy');
     assert.equal((await register.getState()).messages[0]?.code, 'wallet.busy');
     assert.equal((await register.getState()).lines.length, 2, 'the basket is still open');
