@@ -86,6 +86,8 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
   const completed = state?.phase === 'completed' && state.lastSale !== null;
   const walletProgress = state?.wallet ?? null;
   const wallet = walletPhase(walletProgress);
+  /** Yen already paid by wallet toward this sale (split tender): the rest is due in cash. */
+  const walletPaid = walletProgress?.paid ?? 0;
   const warn = useCallback(
     (code: 'sale.emptyBasket' | 'wallet.busy' | 'wallet.partPaid', params: MessageParams = {}) =>
       setLocal({ level: 'warning', code, text: translate(code, params, lang), after: latestKeyRef.current }),
@@ -94,10 +96,10 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
   const openWallet = useCallback(() => {
     if (!connected) return;
     if (completed || lines.length === 0) return warn('sale.emptyBasket');
-    if (wallet === 'paid') return warn('wallet.partPaid', { amount: walletProgress?.paid ?? 0 });
+    if (wallet === 'paid') return warn('wallet.partPaid', { amount: walletPaid });
     setTenderOpen(false);
     setWalletOpen(true);
-  }, [connected, completed, lines.length, wallet, walletProgress, warn]);
+  }, [connected, completed, lines.length, wallet, walletPaid, warn]);
   const walletShown = useWalletKeys({
     open: walletOpen,
     setOpen: setWalletOpen,
@@ -361,8 +363,8 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
             <TenderPanel
               t={t}
               inputRef={tenderRef}
-              due={totals.total - (state?.wallet?.paid ?? 0)}
-              walletPaid={state?.wallet?.paid ?? 0}
+              due={totals.total - walletPaid}
+              walletPaid={walletPaid}
               value={tendered}
               busy={busy}
               onChange={setTendered}
@@ -371,7 +373,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
               onCancel={closeTender}
             />
           ) : walletShown && totals ? (
-            <WalletPanel t={t} lang={lang} api={api} due={totals.total - (state?.wallet?.paid ?? 0)} progress={state?.wallet ?? null} run={run} onInvalid={showInvalid} onClose={() => setWalletOpen(false)} />
+            <WalletPanel t={t} lang={lang} api={api} due={totals.total - walletPaid} progress={walletProgress} run={run} onInvalid={showInvalid} onClose={() => setWalletOpen(false)} />
           ) : (
             <CodeEntry t={t} inputRef={codeRef} value={code} onChange={setCode} onSubmit={submitCode} disabled={!connected} />
           )}
@@ -379,7 +381,7 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
         <aside className="right" aria-label={t('totals')}>
           {totals && <TotalsPanel t={t} totals={totals} />}
           {totals && !completed && (
-            <WalletPaidNote t={t} paid={walletProgress?.paid ?? 0} total={totals.total} cancelling={wallet === 'running'} onCancel={abortWallet} />
+            <WalletPaidNote t={t} paid={walletPaid} total={totals.total} cancelling={wallet === 'running'} onCancel={abortWallet} />
           )}
           <div className="actions">
             <button type="button" className="btn primary big" data-testid="pay-cash" onClick={openTender} disabled={!connected || completed || lines.length === 0}>
