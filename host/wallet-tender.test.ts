@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -360,6 +361,33 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     assert.equal(await balance(w.walletId), 10_000);
     assert.equal((await register.getState()).wallet, null);
     await register.payCash({ tendered: 10_000 });
+  });
+
+  test('cancelling a paid part: until the gateway has reversed it the state says CANCELLING, and cash and basket changes are refused', async () => {
+    const { register, wallet } = newRegister();
+    const total = await basket(register);
+    const w = await walletWith(10_000);
+    const part = await register.payWallet({ code: await w.code(), amount: 60 });
+    assert.equal(part.state, 'SUCCEEDED');
+    await gw.admin.injectFault({ kind: 'delay-response', path: '/v1/payments/*/cancel', delayMs: 250 });
+    const cancelling = new Promise<void>((resolve) => {
+      const off = register.subscribe((e) => {
+        if (e.type === 'state' && e.state.wallet?.state === 'CANCELLING') {
+          off();
+          resolve();
+        }
+      });
+    });
+    const aborting = register.abortWallet();
+    await Promise.race([cancelling, delay(2_000).then(() => assert.fail('the register never said CANCELLING while the paid part was reversed'))]);
+    await assert.rejects(register.payCash({ tendered: total }), (error: RegisterError) => error.code === 'wallet.busy');
+    await assert.rejects(register.scan({ data: ONIGIRI }), (error: RegisterError) => error.code === 'wallet.busy');
+    await aborting;
+    assert.equal(row(wallet, part.merchantPaymentId).state, 'REVERSED');
+    assert.equal((await register.getState()).wallet, null);
+    const sale = await register.payCash({ tendered: total });
+    assert.deepEqual(sale.tenders.map((t) => [t.kind, t.amount]), [['cash', total]]);
+    assert.equal(await balance(w.walletId), 10_000);
   });
 
   test('refund: the wallet part is refunded with its own key, the refund and its outbox row are recorded once', async () => {

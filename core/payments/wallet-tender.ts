@@ -127,6 +127,8 @@ export class WalletTender {
   /** Succeeded wallet payments of the open sale, not yet committed with it. */
   private held: Redemption[] = [];
   private inFlight: string | null = null;
+  /** A paid part is being reversed at the cashier's request (abort): a second abort has nothing to add. */
+  private reversing = false;
   private view: WalletSaleView | null = null;
 
   constructor(private readonly deps: WalletTenderDeps) {
@@ -270,6 +272,7 @@ export class WalletTender {
       view.changed();
       return;
     }
+    if (this.reversing) return;
     if (this.inFlight !== null) {
       if (this.inFlight !== 'probing') this.redemptions.abort(this.inFlight);
       if (this.progressNow) this.progressNow = { ...this.progressNow, message: 'wallet.cancelling' };
@@ -280,10 +283,22 @@ export class WalletTender {
     const held = this.held;
     if (held.length === 0) return;
     this.held = [];
-    for (const r of held) {
-      const settled = await this.reverse(r);
-      if (settled.state === 'CANCEL_UNKNOWN') view.say('wallet.cancelUnknown', 'error', { amount: r.amount });
-      else view.say('wallet.voided', 'warning', { amount: r.amount });
+    // Until the gateway has reversed the paid part, it is a payment under way: no cash, no basket change
+    // (refuseWhileRunning), and the screens show it cancelling, not still paid.
+    this.reversing = true;
+    try {
+      for (const r of held) {
+        this.inFlight = r.merchantPaymentId;
+        this.progressNow = { state: 'CANCELLING', amount: r.amount, merchantPaymentId: r.merchantPaymentId, message: 'wallet.cancelling', paid: 0 };
+        view.say('wallet.cancelling', 'warning');
+        view.changed();
+        const settled = await this.reverse(r);
+        if (settled.state === 'CANCEL_UNKNOWN') view.say('wallet.cancelUnknown', 'error', { amount: r.amount });
+        else view.say('wallet.voided', 'warning', { amount: r.amount });
+      }
+    } finally {
+      this.inFlight = null;
+      this.reversing = false;
     }
     this.progressNow = null;
     view.changed();
