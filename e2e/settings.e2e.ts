@@ -32,6 +32,9 @@ describe('store settings in the browser', () => {
     await save('address', '東'.repeat(121));
     await status.getByText('「住所」は 120 文字までです').waitFor();
     await save('address', '東京都千代田区丸の内1-9-1');
+    await save('storeName', 'レジ商店\t八重洲店'); // a tab, e.g. pasted from a spreadsheet
+    await status.getByText('「店名」にタブや改行は使えません').waitFor();
+    await save('storeName', 'レジ商店 八重洲店');
     await save('phone', 'call me');
     await status.getByText('電話番号は数字、空白、+ - ( ) で 3〜20 文字です').waitFor();
     assert.equal(await page.getByText(/must|setStoreSettings/).count(), 0, 'no English on the Japanese page');
@@ -51,12 +54,14 @@ describe('store settings in the browser', () => {
     const address = page.getByTestId('settings-address');
     await address.fill('東京都千代田区丸の内1-9-1');
     await page.getByTestId('settings-save').click();
-    await address.fill('東京都中央区八重洲2-1-1'); // waits while the form is read-only
+    // Keys typed at once, before the register answers the first save: none is lost, and its answer does not undo them.
+    await address.press('End');
+    await address.pressSequentially(' 2F');
     await page.waitForTimeout(2 * replyDelayMs); // the answer to the first save has surely arrived
-    assert.equal(await address.inputValue(), '東京都中央区八重洲2-1-1');
+    assert.equal(await address.inputValue(), '東京都千代田区丸の内1-9-1 2F');
     await page.getByTestId('settings-save').click();
     await page.getByTestId('settings-status').getByText('保存しました').waitFor();
-    assert.equal((await host.api<StoreSettings>('GET', '/api/settings/store')).address, '東京都中央区八重洲2-1-1');
+    assert.equal((await host.api<StoreSettings>('GET', '/api/settings/store')).address, '東京都千代田区丸の内1-9-1 2F');
     await page.close();
   });
 });

@@ -1,12 +1,12 @@
 /** Wire schemas of the receipts / history / reports methods of RegisterApi (spread into METHOD_PARAMS). */
 import { z } from 'zod';
-import { PHONE_PATTERN, REGISTRATION_NUMBER_PATTERN, STORE_TEXT_MAX } from '../core/domain/receipt/store-settings.js';
+import { CONTROL_CHARACTER, PHONE_PATTERN, REGISTRATION_NUMBER_PATTERN, STORE_TEXT_MAX } from '../core/domain/receipt/store-settings.js';
 
 const epochMs = z.number().int('must be epoch milliseconds').min(0).max(8_640_000_000_000_000);
 const yen = z.number().int('must be a whole number of yen').min(0).max(100_000_000);
 // Printed on receipts: no control characters (a NUL or a line break would break the printed line).
 const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters');
 
 export const storeSettingsPatch = z.strictObject({
   storeName: text(STORE_TEXT_MAX.storeName).optional(),

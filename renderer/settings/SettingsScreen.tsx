@@ -1,6 +1,6 @@
 /** Settings (#/settings): the page language and the store details printed on receipts. */
-import { useEffect, useState, type FormEvent } from 'react';
-import { PHONE_PATTERN, REGISTRATION_NUMBER_PATTERN, STORE_TEXT_MAX, type StoreSettings } from '../../core/domain/receipt/store-settings.js';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { CONTROL_CHARACTER, PHONE_PATTERN, REGISTRATION_NUMBER_PATTERN, STORE_TEXT_MAX, type StoreSettings } from '../../core/domain/receipt/store-settings.js';
 import type { RegisterConnection } from '../connection/types.js';
 import type { Lang } from '../i18n/dictionary.js';
 import type { UiKey } from '../i18n/translate.js';
@@ -20,8 +20,8 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
   const { lang, t, setLang } = usePageLang(props.storage);
   const [store, setStore] = useState<StoreSettings | null>(null);
   const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'problem'; text: string } | null>(null);
-  /** While the register has not answered a save, the fields are read-only: its answer replaces them, and would undo a later edit. */
-  const [saving, setSaving] = useState(false);
+  /** Edits so far: the register's answer to a save replaces the fields only if nothing was typed since it was sent. */
+  const edits = useRef(0);
 
   useEffect(() => {
     return props.connection.onStatus((s) => {
@@ -31,20 +31,18 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (!store || saving) return;
+    if (!store) return;
     const problem = storeProblem(store, t);
     if (problem) return setStatus({ kind: 'problem', text: problem });
-    setSaving(true);
-    api
-      .setStoreSettings(store)
-      .then(
-        (saved) => {
-          setStore(saved);
-          setStatus({ kind: 'saved' });
-        },
-        (error: unknown) => setStatus({ kind: 'problem', text: `${t('requestFailed')}: ${error instanceof Error ? error.message : String(error)}` }),
-      )
-      .finally(() => setSaving(false));
+    const sent = edits.current;
+    api.setStoreSettings(store).then(
+      (saved) => {
+        if (edits.current !== sent) return; // typed since: the newer text stays, unsaved
+        setStore(saved);
+        setStatus({ kind: 'saved' });
+      },
+      (error: unknown) => setStatus({ kind: 'problem', text: `${t('requestFailed')}: ${error instanceof Error ? error.message : String(error)}` }),
+    );
   };
 
   return (
@@ -64,7 +62,7 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
         <section className="rec-panel" aria-labelledby="settings-store-title">
           <h2 id="settings-store-title">{t('settingsStore')}</h2>
           {store && (
-            <form className="rec-form" onSubmit={save} data-testid="settings-form" noValidate aria-busy={saving}>
+            <form className="rec-form" onSubmit={save} data-testid="settings-form" noValidate>
               {STORE_FIELDS.map((f) => (
                 <label key={f.name}>
                   <span>{t(f.label)}</span>
@@ -72,9 +70,9 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
                     type="text"
                     data-testid={`settings-${f.name}`}
                     value={store[f.name]}
-                    readOnly={saving}
                     {...(f.hint ? { 'aria-describedby': `hint-${f.name}` } : {})}
                     onChange={(e) => {
+                      edits.current++;
                       setStore({ ...store, [f.name]: e.target.value });
                       setStatus(null);
                     }}
@@ -87,7 +85,7 @@ export function SettingsScreen(props: { connection: RegisterConnection; storage?
                 </label>
               ))}
               <div className="rec-buttons">
-                <button type="submit" className="btn primary" data-testid="settings-save" aria-disabled={saving}>
+                <button type="submit" className="btn primary" data-testid="settings-save">
                   {t('settingsSave')}
                 </button>
                 <span role="status" data-testid="settings-status" className={status?.kind === 'problem' ? 'rec-problem' : 'rec-ok'}>
@@ -107,6 +105,7 @@ function storeProblem(store: StoreSettings, t: (key: UiKey) => string): string |
   for (const f of STORE_FIELDS) {
     const value = store[f.name].trim();
     if (value === '') return fillText(t('settingsEmpty'), { field: t(f.label) });
+    if (CONTROL_CHARACTER.test(value)) return fillText(t('settingsControlChars'), { field: t(f.label) });
     if (f.max !== undefined && value.length > f.max) return fillText(t('settingsTooLong'), { field: t(f.label), max: f.max });
   }
   if (!PHONE_PATTERN.test(store.phone.trim())) return t('settingsPhoneInvalid');

@@ -22,6 +22,9 @@ export const REGISTRATION_NUMBER_PATTERN = /^T\d{13}$/;
 /** Longest store name and address, in characters (what fits the receipt header). */
 export const STORE_TEXT_MAX = { storeName: 60, address: 120 } as const;
 
+/** A character that would break a printed line (a tab, a line break, a NUL): store details may not hold one. */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** A phone number as printed: digits, spaces, + - and parentheses, 3 to 20 characters. */
 export const PHONE_PATTERN = /^[0-9+\-() ]{3,20}$/;
 
