@@ -143,4 +143,29 @@ describe('wallet payment in the browser', () => {
     await register.close();
     await phone.close();
   });
+
+  test('a declined code leaves the panel waiting for the next one; a reload while it waits shows the panel again', async () => {
+    const phone = await rig.open(host, '#/tester');
+    await newPhoneWallet(phone, 50); // too little for the sale
+    const register = await rig.open(host, '');
+    await register.getByTestId('connection-status').and(register.locator('[data-status="connected"]')).waitFor();
+    await register.locator('[data-testid="scanner-row"][data-state="connected"]').first().waitFor();
+    await host.api('POST', '/api/sim/scanners/sim-serial-1/scan', { data: DEMO_CODES.greenTea, aimId: ']E0' });
+    await register.getByTestId('total').getByText(yen(priceOf(DEMO_CODES.greenTea))).waitFor();
+    await register.keyboard.press('F5');
+    await walletBecomes((w) => w?.state === 'ENTERING', 'armed');
+
+    await register.reload();
+    await register.getByTestId('wallet-panel').waitFor(); // the register still waits for a code: so does the screen
+    await phone.getByTestId('phone-scan').click();
+    await register.locator('[data-testid="message-banner"][data-code="wallet.declined"]').getByText('残高が足りません', { exact: false }).waitFor({ timeout: 15_000 });
+    await walletBecomes((w) => w?.state === 'ENTERING', 'armed again after the decline');
+    await register.getByTestId('wallet-panel').waitFor();
+
+    await newPhoneWallet(phone, 20_000); // the customer tops up (another wallet here)
+    await phone.getByTestId('phone-scan').click();
+    await register.getByTestId('sale-complete').waitFor({ timeout: 20_000 });
+    await register.close();
+    await phone.close();
+  });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { changeDue, parseTendered, quickTenders } from './tender.js';
+import { changeDue, halfWidth, parseTendered, quickTenders } from './tender.js';
 
 describe('cash tender helpers', () => {
   test('quick amounts: exact first, then notes that cover the total are enabled', () => {
@@ -23,6 +23,12 @@ describe('cash tender helpers', () => {
       assert.equal(result.ok, false, bad);
       assert.deepEqual(result, { ok: false, problem: 'badTendered', got: bad });
     }
+  });
+
+  test('full-width digits typed with the Japanese input method on are read as digits (１０００, ￥５，０００)', () => {
+    assert.deepEqual(parseTendered('１０００', 880), { ok: true, tendered: 1000 });
+    assert.deepEqual(parseTendered('￥５，０００', 880), { ok: true, tendered: 5000 });
+    assert.equal(halfWidth('１００').replace(/[^0-9]/g, ''), '100', 'the wallet amount field keeps them too');
   });
 
   test('change due, or null while short', () => {

@@ -20,9 +20,14 @@ export function quickTenders(total: number): QuickTender[] {
 /** A refusal names its UI text (translated by the screen) and what was typed. */
 export type TenderParse = { ok: true; tendered: number } | { ok: false; problem: 'badTendered'; got: string };
 
+/** Text as typed with a Japanese input method on: full-width digits and signs (１０００, ￥) become their ASCII forms. */
+export function halfWidth(text: string): string {
+  return text.normalize('NFKC');
+}
+
 /** Empty entry means "exact amount" (ちょうど), as on a real register. */
 export function parseTendered(text: string, total: number): TenderParse {
-  const digits = text.replace(/[,¥\s]/g, '');
+  const digits = halfWidth(text).replace(/[,¥\s]/g, '');
   if (digits === '') return { ok: true, tendered: total };
   if (!/^\d{1,9}$/.test(digits)) return { ok: false, problem: 'badTendered', got: text };
   return { ok: true, tendered: Number(digits) };

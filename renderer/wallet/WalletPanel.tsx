@@ -11,6 +11,7 @@ import type { Lang } from '../i18n/dictionary.js';
 import { formatYen } from '../i18n/format.js';
 import { fillText } from '../i18n/screens-text.js';
 import { translate, type UiKey } from '../i18n/translate.js';
+import { halfWidth } from '../register/tender.js';
 
 export function WalletPanel(props: {
   t: (key: UiKey) => string;
@@ -37,11 +38,20 @@ export function WalletPanel(props: {
 
   // Arm the register so a scanner read becomes the customer's code (re-armed when the amount changes). An amount it
   // cannot take disarms it: a read must never pay an amount other than the one on the screen.
+  const arm = () => void run(() => api.beginWallet(parsedAmount === undefined ? {} : { amount: parsedAmount }));
   useEffect(() => {
     if (!entering) return;
-    if (amountOk) void run(() => api.beginWallet(parsedAmount === undefined ? {} : { amount: parsedAmount }));
+    if (amountOk) arm();
     else if (progress?.state === 'ENTERING') void run(() => api.abortWallet());
   }, [parsedAmount, amountOk]);
+  // A declined (or offline) payment leaves the panel open for the customer's next code: arm the register for it
+  // again, or the next read would be taken as an item.
+  const disarmed = progress === null;
+  const wasDisarmed = useRef(disarmed);
+  useEffect(() => {
+    if (disarmed && !wasDisarmed.current && entering && amountOk) arm();
+    wasDisarmed.current = disarmed;
+  }, [disarmed]);
 
   useEffect(() => {
     if (entering) codeRef.current?.focus();
@@ -68,7 +78,8 @@ export function WalletPanel(props: {
     <section className="panel tender wallet-panel" role="dialog" aria-modal="false" aria-labelledby="wallet-title" data-testid="wallet-panel">
       <div className="tender-head">
         <h2 id="wallet-title">{t('walletPay')}</h2>
-        <span className="tender-total">{formatYen(parsedAmount ?? props.due)}</span>
+        {/* What a read would pay: the typed amount once the register can take it, else what is due. */}
+        <span className="tender-total">{formatYen(amountOk ? (parsedAmount ?? props.due) : props.due)}</span>
       </div>
       {entering ? (
         <form
@@ -88,7 +99,7 @@ export function WalletPanel(props: {
             autoComplete="off"
             placeholder={String(props.due)}
             value={amount}
-            onChange={(event) => setAmount(event.target.value.replace(/[^0-9]/g, ''))}
+            onChange={(event) => setAmount(halfWidth(event.target.value).replace(/[^0-9]/g, ''))}
             aria-invalid={!amountOk}
             aria-describedby={amountOk ? undefined : 'wallet-amount-problem'}
           />
@@ -175,7 +186,9 @@ export function walletPhase(progress: WalletProgress | null): 'none' | 'armed' |
  */
 export function useWalletKeys(options: { open: boolean; setOpen: (open: boolean) => void; progress: WalletProgress | null; canOpen: boolean; onF5: () => void }): boolean {
   const { open, setOpen, progress, canOpen, onF5 } = options;
-  const running = walletPhase(progress) === 'running';
+  const phase = walletPhase(progress);
+  // Armed or running is shown even when this page did not open it (a reload): the next read is the customer's code.
+  const underWay = phase === 'running' || phase === 'armed';
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'F5') {
@@ -186,9 +199,17 @@ export function useWalletKeys(options: { open: boolean; setOpen: (open: boolean)
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [onF5]);
+  // The first wallet tender this page sees under way (after a reload, say) is adopted as opened here, so the panel
+  // stays for the next code after a decline, as it does when the cashier opened it.
+  const adopted = useRef(false);
+  useEffect(() => {
+    if (adopted.current || progress === null) return;
+    adopted.current = true;
+    if (underWay) setOpen(true);
+  }, [progress, underWay, setOpen]);
   // A paid part (split tender) or a finished sale closes the panel: the rest is cash.
   useEffect(() => {
-    if (open && (progress?.state === 'SUCCEEDED' || (!canOpen && !running))) setOpen(false);
-  }, [open, progress, canOpen, running, setOpen]);
-  return open || running;
+    if (open && (progress?.state === 'SUCCEEDED' || (!canOpen && !underWay))) setOpen(false);
+  }, [open, progress, canOpen, underWay, setOpen]);
+  return open || underWay;
 }
