@@ -360,6 +360,7 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     assert.equal(row(wallet, part.merchantPaymentId).state, 'REVERSED');
     assert.equal(await balance(w.walletId), 10_000);
     assert.equal((await register.getState()).wallet, null);
+    assert.deepEqual((await register.getState()).messages[0]?.code, 'wallet.reversed', 'given back, not "nothing charged"');
     await register.payCash({ tendered: 10_000 });
   });
 

@@ -46,6 +46,7 @@ export const MESSAGE_CODES = [
   'wallet.succeeded',
   'wallet.declined',
   'wallet.voided',
+  'wallet.reversed',
   'wallet.offline',
   'wallet.busy',
   'wallet.partPaid',

@@ -292,9 +292,7 @@ export class WalletTender {
         this.progressNow = { state: 'CANCELLING', amount: r.amount, merchantPaymentId: r.merchantPaymentId, message: 'wallet.cancelling', paid: 0 };
         view.say('wallet.cancelling', 'warning');
         view.changed();
-        const settled = await this.reverse(r);
-        if (settled.state === 'CANCEL_UNKNOWN') view.say('wallet.cancelUnknown', 'error', { amount: r.amount });
-        else view.say('wallet.voided', 'warning', { amount: r.amount });
+        this.sayReversal(view, await this.reverse(r), 'info');
       }
     } finally {
       this.inFlight = null;
@@ -407,7 +405,8 @@ export class WalletTender {
       // Refused for this wallet (its last 24 h): the payment is cancelled before any sale carries it.
       const reversed = await this.reverse(r);
       this.progressNow = this.held.length > 0 ? this.heldProgress() : null;
-      view.say(reversed.state === 'CANCEL_UNKNOWN' ? 'wallet.cancelUnknown' : 'wallet.voided', 'warning', { amount: r.amount });
+      // Info, so the banner keeps the limit's refusal (said by tenderGate): that is what the cashier must read.
+      this.sayReversal(view, reversed, 'info');
       view.changed();
       throw error;
     }
@@ -426,15 +425,22 @@ export class WalletTender {
       // The sale could not be recorded: the customer must not stay charged for it.
       const held = this.held;
       this.held = [];
-      for (const h of held) await this.reverse(h);
+      for (const h of held) this.sayReversal(view, await this.reverse(h), 'warning');
       this.progressNow = null;
-      view.say('wallet.voided', 'warning', { amount: r.amount });
       view.changed();
       throw error;
     }
     const message = view.say('wallet.succeeded', 'info', { amount: r.amount, remaining: 0 });
     view.changed();
     return result('SUCCEEDED', message, sale, 0);
+  }
+
+  /** How a reversal ended: given back (the customer was charged), voided before any charge, or not known yet. */
+  private sayReversal(view: WalletSaleView, settled: Redemption, level: MessageLevel): void {
+    const amount = settled.amount;
+    if (settled.state === 'CANCEL_UNKNOWN') view.say('wallet.cancelUnknown', 'error', { amount });
+    else if (settled.state === 'REVERSED') view.say('wallet.reversed', level, { amount });
+    else view.say('wallet.voided', 'warning', { amount });
   }
 
   /** Cancels a succeeded payment that no sale will carry. */

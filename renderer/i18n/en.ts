@@ -65,6 +65,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'wallet.cancelUnknown': (p) => `Could not confirm the cancel of ${p.yen('amount')}; it is retried automatically. Take another payment method`,
   'wallet.succeeded': (p) => `Wallet payment of ${p.yen('amount')} completed. Remaining ${p.yen('remaining')}`,
   'wallet.declined': (p) => `Wallet payment declined (${p.text('reason')}). Ask for another payment method`,
+  'wallet.reversed': (p) => `Wallet payment of ${p.yen('amount')} cancelled and given back to the customer's wallet`,
   'wallet.voided': (p) => `Wallet payment of ${p.yen('amount')} was cancelled (nothing charged). Ask for another payment method`,
   'wallet.offline': () => 'The wallet gateway is unreachable: wallet payments are unavailable. Take cash',
   'wallet.busy': () => 'A wallet payment is in progress. Finish or cancel it first',

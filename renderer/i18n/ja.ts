@@ -82,6 +82,7 @@ const messages: Record<MessageCode, MessageTemplate> = {
   'wallet.cancelUnknown': (p) => `決済 ${p.yen('amount')} の取消を確認できません。自動で再試行します。商品はお渡しせず、現金など別の方法でお支払いいただいてください`,
   'wallet.succeeded': (p) => `バーコード決済 ${p.yen('amount')} が完了しました。残り ${p.yen('remaining')}`,
   'wallet.declined': (p) => `バーコード決済ができませんでした (${knownReason(p, 'code', DECLINE_REASONS)})。別のお支払い方法をお願いしてください`,
+  'wallet.reversed': (p) => `バーコード決済 ${p.yen('amount')} を取り消し、お客様のウォレットに返金しました`,
   'wallet.voided': (p) => `バーコード決済 ${p.yen('amount')} は取り消されました (請求なし)。別のお支払い方法をお願いしてください`,
   'wallet.offline': () => '決済センターにつながりません。バーコード決済は使えません。現金でお支払いいただいてください',
   'wallet.busy': () => 'バーコード決済の処理中です。完了するか取り消してから操作してください',

@@ -43,6 +43,7 @@ const SAMPLE: Record<MessageCode, MessageParams> = {
   'wallet.offline': {},
   'wallet.busy': {},
   'wallet.partPaid': { amount: 100 },
+  'wallet.reversed': { amount: 100 },
   'wallet.refundFailed': { saleNo: 12, error: 'timeout' },
   'sale.refunded': { saleNo: 12, wallet: 1000, cash: 200 },
 };

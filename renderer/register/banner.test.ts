@@ -13,6 +13,11 @@ describe('message banner', () => {
     assert.equal(bannerMessage([msg('scanner.connected', 'info', 6), disconnected, unknown], null), disconnected);
   });
 
+  test('a wallet payment given back after a limit refused it leaves the refusal on the banner: that is what the cashier must read', () => {
+    const blocked = msg('limit.blocked', 'error', 3);
+    assert.equal(bannerMessage([msg('wallet.reversed', 'info', 4), blocked], null), blocked);
+  });
+
   test('progress after the error clears it; so does dismissing it', () => {
     const unknown = msg('scan.unknownItem', 'error', 3);
     assert.equal(bannerMessage([msg('scan.added', 'info', 4), unknown], null), null);
