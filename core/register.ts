@@ -333,8 +333,11 @@ export class Register implements RegisterApi {
       this.abandonEmptySale();
       this.say('sale.started', 'info');
     } else if (this.lastSale === null) {
-      // F1 on an open sale: nothing changes (its lines are the customer's), but the cashier is told why.
-      this.say('sale.stillOpen', 'warning', { lines: this.basket.lines.length });
+      // F1 on an open sale: nothing changes (its lines are the customer's), but the cashier is told why. With a
+      // wallet part paid, voiding the lines is no way out (refused): the paid part is what to finish or cancel.
+      const paid = this.deps.wallet?.paidAmount() ?? 0;
+      if (paid > 0) this.say('wallet.partPaid', 'warning', { amount: paid });
+      else this.say('sale.stillOpen', 'warning', { lines: this.basket.lines.length });
     } else {
       // After a completed sale the next one starts: said, so that what was said about the last one goes.
       this.say('sale.started', 'info');
