@@ -98,6 +98,7 @@ describe('wallet payment in the browser', () => {
     await register.getByTestId('wallet-amount').fill('99999');
     await register.getByTestId('wallet-amount-problem').getByText(`決済金額は ¥1 から ${yen(total)} までです`).waitFor();
     await walletBecomes((w) => w === null, 'disarmed');
+    await register.getByTestId('last-message').getByText('スマホのバーコード', { exact: false }).waitFor({ state: 'detached' });
     // Esc, as the Abort button says, leaves the wallet tender.
     await register.getByTestId('wallet-amount').fill('100');
     await walletBecomes((w) => w?.state === 'ENTERING' && w.amount === 100, 'armed for ¥100');

@@ -187,10 +187,11 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
     if (completed || lines.length === 0) return warn('sale.emptyBasket');
     // A wallet payment under way decides the sale; no cash until its outcome is known (the register refuses it too).
     if (wallet === 'running') return warn('wallet.busy');
-    // Cash instead of the wallet: the register stops waiting for the customer's code.
+    // Cash instead of the wallet: the register stops waiting for the customer's code. Also when this screen has not
+    // seen it armed yet (F5 then F4 at once): the abort follows the panel's arming on the one socket, in order.
     if (wallet === 'armed' || walletShown) {
       setWalletOpen(false);
-      if (wallet === 'armed') void run(() => api.abortWallet());
+      void run(() => api.abortWallet());
     }
     setTendered('');
     setTenderOpen(true);
@@ -310,7 +311,10 @@ export function CashierScreen(props: { connection: RegisterConnection; storage?:
   }, [lang]);
 
   const totals = completed && state?.lastSale ? state.lastSale.totals : state?.totals;
-  const latestInfo = view.messages[0]?.level === 'info' ? view.messages[0] : null;
+  // "Scan the customer's code" holds only while the register waits for it (not after a bad amount disarmed it, or
+  // once the code is being paid).
+  const newest = view.messages[0];
+  const latestInfo = newest?.level === 'info' && (newest.code !== 'wallet.enterCode' || wallet === 'armed') ? newest : null;
 
   return (
     <div className="app">

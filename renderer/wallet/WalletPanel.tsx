@@ -13,6 +13,9 @@ import { fillText } from '../i18n/screens-text.js';
 import { translate, type UiKey } from '../i18n/translate.js';
 import { halfWidth } from '../register/tender.js';
 
+/** A payment sent and not cancelled by the cashier, or declined: gone from one of these without a sale, it did not pay. */
+const SENT: ReadonlySet<string> = new Set(['NEW', 'SUBMITTING', 'AWAITING_USER', 'UNKNOWN', 'FAILED']);
+
 export function WalletPanel(props: {
   t: (key: UiKey) => string;
   lang: Lang;
@@ -39,19 +42,25 @@ export function WalletPanel(props: {
   // Arm the register so a scanner read becomes the customer's code (re-armed when the amount changes). An amount it
   // cannot take disarms it: a read must never pay an amount other than the one on the screen.
   const arm = () => void run(() => api.beginWallet(parsedAmount === undefined ? {} : { amount: parsedAmount }));
+  const mounted = useRef(false);
   useEffect(() => {
+    const first = !mounted.current;
+    mounted.current = true;
     if (!entering) return;
+    // Shown on a register that already waits for a code (a reload, another cashier window): keep its amount.
+    if (first && progress?.state === 'ENTERING') return;
     if (amountOk) arm();
     else if (progress?.state === 'ENTERING') void run(() => api.abortWallet());
   }, [parsedAmount, amountOk]);
-  // A declined (or offline) payment leaves the panel open for the customer's next code: arm the register for it
-  // again, or the next read would be taken as an item.
-  const disarmed = progress === null;
-  const wasDisarmed = useRef(disarmed);
+  // A payment that ended without paying (declined, offline) leaves the panel open for the customer's next code: arm
+  // the register for it again, or the next read would be taken as an item. Not after an abort: that was the cashier.
+  const state = progress?.state ?? null;
+  const previous = useRef(state);
   useEffect(() => {
-    if (disarmed && !wasDisarmed.current && entering && amountOk) arm();
-    wasDisarmed.current = disarmed;
-  }, [disarmed]);
+    const was = previous.current;
+    previous.current = state;
+    if (state === null && was !== null && SENT.has(was) && amountOk) arm();
+  }, [state]);
 
   useEffect(() => {
     if (entering) codeRef.current?.focus();
