@@ -57,7 +57,8 @@ export function WalletPhone(props: { scannerId?: string; t: T }) {
         ]);
         if (stop) return;
         setLive(code);
-        setWallets((list) => list.map((w) => (w.walletId === wallet.walletId ? wallet : w)));
+        // Added if missing: the first list load can answer after a wallet was created, without it.
+        setWallets((list) => (list.some((w) => w.walletId === wallet.walletId) ? list.map((w) => (w.walletId === wallet.walletId ? wallet : w)) : [...list, wallet]));
         timer = setTimeout(() => void tick(), Math.min(5_000, Math.max(1_000, code.expiresAt - Date.now())));
       } catch (error) {
         if (!stop) report(error);
