@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Redemption } from '../core/payments/redemption-state.js';
+import type { Redemption, RedemptionState } from '../core/payments/redemption-state.js';
 import type { Register } from '../core/register.js';
 import { openRegisterStore, type RegisterStore } from '../db/register-store.js';
 import { SqliteWalletSpendHistory } from '../db/wallet-spend-history.js';
@@ -121,11 +121,11 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     const w = await gw.admin.createWallet({ balance });
     return { walletId: w.walletId, code: async () => (await gw.admin.code(w.walletId)).code };
   }
-  /** Resolves once the register's wallet tender waits for the customer to confirm in the app. */
-  const awaitingUser = (register: Register) =>
+  /** Resolves once the register's wallet tender is in this state (AWAITING_USER: the customer is asked to confirm). */
+  const walletReaches = (register: Register, state: RedemptionState) =>
     new Promise<void>((resolve) => {
       const off = register.subscribe((e) => {
-        if (e.type === 'state' && e.state.wallet?.state === 'AWAITING_USER') {
+        if (e.type === 'state' && e.state.wallet?.state === state) {
           off();
           resolve();
         }
@@ -254,7 +254,7 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     const w = await walletWith(10_000);
     await gw.admin.setRules({ userConfirmationAbove: 100 });
     const paying = register.payWallet({ code: await w.code() });
-    await awaitingUser(register);
+    await walletReaches(register, 'AWAITING_USER');
     await register.abortWallet();
     const result = await paying;
     assert.equal(result.state, 'VOIDED');
@@ -269,7 +269,7 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     const w = await walletWith(10_000);
     await gw.admin.setRules({ userConfirmationAbove: 100 });
     const paying = register.payWallet({ code: await w.code() });
-    await awaitingUser(register);
+    await walletReaches(register, 'AWAITING_USER');
     await assert.rejects(register.payCash({ tendered: 10_000 }), (error: RegisterError) => error.code === 'wallet.busy');
     assert.equal((await register.getState()).messages[0]?.code, 'wallet.busy');
     assert.equal((await register.getState()).lines.length, 2, 'the basket is still open');
@@ -373,14 +373,7 @@ describe('wallet tender against the sandbox gateway and the real database', () =
     const part = await register.payWallet({ code: await w.code(), amount: 60 });
     assert.equal(part.state, 'SUCCEEDED');
     await gw.admin.injectFault({ kind: 'delay-response', path: '/v1/payments/*/cancel', delayMs: 250 });
-    const cancelling = new Promise<void>((resolve) => {
-      const off = register.subscribe((e) => {
-        if (e.type === 'state' && e.state.wallet?.state === 'CANCELLING') {
-          off();
-          resolve();
-        }
-      });
-    });
+    const cancelling = walletReaches(register, 'CANCELLING');
     const aborting = register.abortWallet();
     await Promise.race([cancelling, delay(2_000).then(() => assert.fail('the register never said CANCELLING while the paid part was reversed'))]);
     await assert.rejects(register.payCash({ tendered: total }), (error: RegisterError) => error.code === 'wallet.busy');
