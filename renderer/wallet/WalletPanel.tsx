@@ -14,7 +14,7 @@ import { translate, type UiKey } from '../i18n/translate.js';
 import { halfWidth } from '../register/tender.js';
 
 /** A payment sent and not cancelled by the cashier, or declined: gone from one of these without a sale, it did not pay. */
-const SENT: ReadonlySet<string> = new Set(['NEW', 'SUBMITTING', 'AWAITING_USER', 'UNKNOWN', 'FAILED']);
+const SENT: ReadonlySet<WalletProgress['state']> = new Set<WalletProgress['state']>(['NEW', 'SUBMITTING', 'AWAITING_USER', 'UNKNOWN', 'FAILED']);
 
 export function WalletPanel(props: {
   t: (key: UiKey) => string;
