@@ -14,7 +14,7 @@ import {
 import { addItem, basketTotals, BasketError, emptyBasket, setQuantity, voidLine, type Basket } from './domain/basket.js';
 import { classifyBarcode, type BarcodeClassifier } from './domain/barcode/classify.js';
 import type { MessageCode, MessageLevel, MessageParams, RegisterMessage } from './domain/messages.js';
-import { cashTender, type CompletedSale, type Tender, type TenderKind } from './domain/sale.js';
+import { cashTender, saleChange, type CompletedSale, type Tender, type TenderKind } from './domain/sale.js';
 import type {
   BadRead,
   Catalog,
@@ -281,7 +281,7 @@ export class Register implements RegisterApi {
     this.say('sale.completed', 'info', {
       saleNo: committed.saleNo,
       total: committed.totals.total,
-      change: committed.tenders.find((t) => t.kind === 'cash')?.change ?? 0,
+      change: saleChange(committed),
     });
     this.emitState();
     return committed;

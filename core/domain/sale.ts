@@ -28,6 +28,16 @@ export interface CompletedSale {
   tenders: readonly Tender[];
 }
 
+/** Cash handed back for a sale: the change of its cash tenders. */
+export function saleChange(sale: Pick<CompletedSale, 'tenders'>): Yen {
+  return sale.tenders.reduce((sum, t) => sum + (t.kind === 'cash' ? (t.change ?? 0) : 0), 0);
+}
+
+/** Yen of a sale paid by wallet (all of it, or a split tender's wallet part). */
+export function paidByWallet(sale: Pick<CompletedSale, 'tenders'>): Yen {
+  return sale.tenders.reduce((sum, t) => sum + (t.kind === 'wallet' ? t.amount : 0), 0);
+}
+
 /** Cash tender: the amount applied is the total, the rest is change. */
 export function cashTender(total: Yen, tendered: Yen): Tender {
   return { kind: 'cash', amount: total, tendered, change: tendered - total };

@@ -7,6 +7,7 @@ import type { RegisterConnection } from '../connection/types.js';
 import { formatYen } from '../i18n/format.js';
 import { fillText } from '../i18n/screens-text.js';
 import { useLang } from '../i18n/LangToggle.js';
+import { paidByWallet, saleChange } from '../../core/domain/sale.js';
 import { useKeepLineInView } from '../register/keep-line-in-view.js';
 import { useRegister } from '../register/use-register.js';
 
@@ -52,8 +53,8 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
   // should see what they paid, not a blank ¥0 the moment the cashier takes the money.
   const done = state.phase === 'completed' && state.lastSale !== null ? state.lastSale : null;
   const lines = done ? done.lines : state.lines;
-  const change = done?.tenders.reduce((sum, tender) => sum + (tender.change ?? 0), 0) ?? 0;
-  const paidByWallet = done?.tenders.reduce((sum, tender) => sum + (tender.kind === 'wallet' ? tender.amount : 0), 0) ?? 0;
+  const change = done ? saleChange(done) : 0;
+  const walletPaid = done ? paidByWallet(done) : 0;
   // Split tender: a wallet part is paid (state.wallet.paid) and the rest is due in cash. The customer is told what is
   // still to pay, not that the payment is complete.
   const walletPart = state.wallet?.paid ?? 0;
@@ -85,9 +86,9 @@ export function CustomerDisplay(props: { connection: RegisterConnection }) {
       </div>
       {done && (
         <p data-testid="customer-thanks" role="status" style={{ fontSize: 26, textAlign: 'center', padding: 16, background: '#eef7ee', borderRadius: 12, margin: 0 }}>
-          {paidByWallet > 0 && (
+          {walletPaid > 0 && (
             <span data-testid="customer-paid-wallet" style={{ display: 'block', fontSize: 22 }}>
-              {fillText(t('custWalletPaid'), { amount: formatYen(paidByWallet) })}
+              {fillText(t('custWalletPaid'), { amount: formatYen(walletPaid) })}
             </span>
           )}
           {change > 0 && <span data-testid="customer-change" style={{ display: 'block', fontSize: 34, fontWeight: 'bold' }}>{t('custChange')} {formatYen(change)}</span>}

@@ -1,5 +1,5 @@
 import { Fragment, type CSSProperties } from 'react';
-import type { CompletedSale } from '../../core/domain/sale.js';
+import { saleChange, type CompletedSale } from '../../core/domain/sale.js';
 import { formatYen } from '../i18n/format.js';
 import type { UiKey } from '../i18n/translate.js';
 
@@ -10,7 +10,7 @@ import type { UiKey } from '../i18n/translate.js';
  */
 export function SaleComplete(props: { t: (key: UiKey) => string; sale: CompletedSale }) {
   const { t, sale } = props;
-  const change = sale.tenders.reduce((sum, tender) => sum + (tender.kind === 'cash' ? (tender.change ?? 0) : 0), 0);
+  const change = saleChange(sale);
   const changeText = formatYen(change);
   return (
     <section className="sale-complete" data-testid="sale-complete" data-sale-no={sale.saleNo} aria-labelledby="sale-complete-title">

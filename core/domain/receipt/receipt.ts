@@ -6,7 +6,7 @@
  * Pure: the same model feeds the screen, the plain-text form and the PDF.
  */
 import type { Yen } from '../money.js';
-import type { CompletedSale } from '../sale.js';
+import { saleChange, type CompletedSale } from '../sale.js';
 import type { StoreSettings } from './store-settings.js';
 
 export interface ReceiptLine {
@@ -102,7 +102,7 @@ export function buildReceipt(sale: CompletedSale, store: StoreSettings): Receipt
     taxRows,
     total: sale.totals.total,
     tenders,
-    change: tenders.reduce((sum, t) => sum + (t.kind === 'cash' ? t.change : 0), 0),
+    change: saleChange(sale),
     hasReducedItems: lines.some((l) => l.reduced),
   };
 }
